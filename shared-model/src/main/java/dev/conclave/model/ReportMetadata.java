@@ -1,0 +1,25 @@
+package dev.conclave.model;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * How a report was made, computed from the per-call metrics rows of its run.
+ *
+ * @param modelsUsed       "provider/model" of every model that answered
+ * @param totalTimeSeconds from the request to the synthesis
+ * @param apiCalls         model calls that reached a provider (cache hits excluded)
+ * @param offline          true when any answer came from the offline simulator
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record ReportMetadata(
+        List<String> modelsUsed,
+        double totalTimeSeconds,
+        int cacheHits,
+        int apiCalls,
+        long tokens,
+        BigDecimal costUsd,
+        boolean offline) {
+}

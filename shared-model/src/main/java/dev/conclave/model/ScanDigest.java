@@ -1,0 +1,39 @@
+package dev.conclave.model;
+
+import java.util.List;
+
+/**
+ * The bounded summary of a project that the models read. Built by project-scanner, by the CLI
+ * (which sends it) or by the gateway (from uploaded files); it never holds a whole project.
+ *
+ * @param tree          project-relative file paths, at most the scanner's limit
+ * @param treeTruncated true when the project had more files than {@code tree} lists
+ * @param readme        the README's beginning, or null when the project has none
+ * @param manifests     excerpts of build and dependency manifests (pom.xml, package.json, ...)
+ */
+public record ScanDigest(
+        String projectName,
+        int fileCount,
+        long totalBytes,
+        List<LanguageStat> languages,
+        List<String> tree,
+        boolean treeTruncated,
+        FileExcerpt readme,
+        List<FileExcerpt> manifests,
+        ProjectFacts facts,
+        StaticScores scores) {
+
+    public ScanDigest {
+        languages = List.copyOf(languages);
+        tree = List.copyOf(tree);
+        manifests = List.copyOf(manifests);
+    }
+
+    /** The language with the most lines, or "unknown" for a project without recognised source. */
+    public String primaryLanguage() {
+        return languages.stream()
+                .max((a, b) -> Long.compare(a.lines(), b.lines()))
+                .map(LanguageStat::language)
+                .orElse("unknown");
+    }
+}
