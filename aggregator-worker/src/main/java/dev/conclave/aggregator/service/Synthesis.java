@@ -1,0 +1,109 @@
+package dev.conclave.aggregator.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.conclave.aggregator.persistence.RoleResultEntity;
+import dev.conclave.aggregator.service.FanIn.Claim;
+import dev.conclave.llm.AnalysisAnswer;
+import dev.conclave.llm.AnalysisTask;
+import dev.conclave.llm.ModelCaller;
+import dev.conclave.llm.metrics.CallMetrics;
+import dev.conclave.llm.metrics.RunTotals;
+import dev.conclave.model.AggregatedInsights;
+import dev.conclave.model.ReportMetadata;
+import dev.conclave.model.RoleOutcome;
+import dev.conclave.model.ScanReport;
+import dev.conclave.model.ScanRequest;
+import dev.conclave.model.ScanStatus;
+import dev.conclave.model.SchemaVersions;
+import dev.conclave.model.WireJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns a claimed run into its outcome: the aggregator model's synthesis of the roles that
+ * succeeded, the static scores, and metadata added up from the run's metrics rows. Every role
+ * arrived and succeeded: COMPLETED; some missing or failed (or the synthesis failed): PARTIAL,
+ * naming them; none succeeded: FAILED.
+ */
+@ApplicationScoped
+public class Synthesis {
+    private static final Logger LOG = Logger.getLogger(Synthesis.class);
+    static final String AGGREGATOR_ROLE = "aggregator";
+
+    private final ModelCaller models;
+    private final CallMetrics metrics;
+
+    public Synthesis(ModelCaller models, CallMetrics metrics) {
+        this.models = models;
+        this.metrics = metrics;
+    }
+
+    public RunOutcome synthesise(Claim claim) {
+        ScanRequest request = claim.request();
+        Map<String, JsonNode> panel = new LinkedHashMap<>();
+        List<String> failed = new ArrayList<>();
+        List<String> missing = new ArrayList<>(claim.expectedRoles());
+        boolean offline = false;
+        for (RoleResultEntity result : claim.results()) {
+            missing.remove(result.role);
+            if (RoleOutcome.SUCCEEDED.name().equals(result.outcome)) {
+                panel.put(result.role, result.analysis);
+                offline |= result.offline;
+            } else {
+                failed.add(result.role + ": " + result.failureReason);
+            }
+        }
+        AggregatedInsights insights = null;
+        String failure = null;
+        if (panel.isEmpty()) {
+            failure = missing.isEmpty() ? "every role failed" : "no role answered by the deadline";
+        } else {
+            try {
+                AnalysisAnswer answer = models.analyse(new AnalysisTask(request.scanId(), request.run(), AGGREGATOR_ROLE,
+                        request.digest(), panel, request.bypassCache()));
+                insights = WireJson.mapper().treeToValue(answer.analysis(), AggregatedInsights.class);
+                offline |= answer.offline();
+            } catch (Exception e) {
+                LOG.warnf("synthesis of scan %s run %d failed: %s", request.scanId(), request.run(), e.getMessage());
+                failure = "synthesis failed: " + e.getMessage();
+            }
+        }
+        ScanStatus status = panel.isEmpty() ? ScanStatus.FAILED
+                : missing.isEmpty() && failed.isEmpty() && insights != null ? ScanStatus.COMPLETED
+                : ScanStatus.PARTIAL;
+        Instant completedAt = Instant.now();
+        RunTotals totals = metrics.totals(request.scanId(), request.run());
+        List<String> failedRoles = failed.stream().map(f -> f.substring(0, f.indexOf(':'))).toList();
+        ReportMetadata metadata = new ReportMetadata(totals.modelsUsed(),
+                Duration.between(request.requestedAt(), completedAt).toMillis() / 1000.0, totals.cacheHits(),
+                totals.apiCalls(), totals.tokens(), totals.costUsd(), totals.simulated() || offline);
+        ScanReport report = new ScanReport(SchemaVersions.REPORT, request.scanId(), request.run(),
+                request.projectName(), status, notice(metadata.offline(), missing, failed, failure),
+                request.digest().scores(), panel, insights, List.copyOf(missing), failedRoles, metadata);
+        return new RunOutcome(status, report, List.copyOf(missing), failedRoles, failure, completedAt);
+    }
+
+    private static String notice(boolean offline, List<String> missing, List<String> failed, String failure) {
+        List<String> parts = new ArrayList<>();
+        if (offline) {
+            parts.add("Simulated analysis: no model API key is configured, so the offline provider answered "
+                    + "from the project's facts. Set OPENROUTER_API_KEY for real models.");
+        }
+        if (!missing.isEmpty()) {
+            parts.add("Partial: no answer by the deadline from " + String.join(", ", missing) + ".");
+        }
+        if (!failed.isEmpty()) {
+            parts.add("Failed roles: " + String.join("; ", failed) + ".");
+        }
+        if (failure != null && !parts.contains(failure)) {
+            parts.add(failure.substring(0, 1).toUpperCase() + failure.substring(1) + ".");
+        }
+        return parts.isEmpty() ? null : String.join(" ", parts);
+    }
+}

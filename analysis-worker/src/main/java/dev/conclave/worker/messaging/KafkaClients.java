@@ -1,0 +1,50 @@
+package dev.conclave.worker.messaging;
+
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Kafka clients built from Quarkus' {@code kafka.*} configuration (so {@code KAFKA_BOOTSTRAP_SERVERS}
+ * and Dev Services apply). The worker uses the plain clients because its consumer groups come
+ * from configuration (one per role), which SmallRye's static channels cannot express.
+ */
+@ApplicationScoped
+public class KafkaClients {
+    private final Map<String, Object> base;
+
+    public KafkaClients(@Identifier("default-kafka-broker") Map<String, Object> base) {
+        this.base = Map.copyOf(base);
+    }
+
+    public KafkaConsumer<String, String> consumer(String groupId, int maxPollRecords, long maxPollIntervalMs) {
+        Map<String, Object> config = new HashMap<>(base);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) maxPollIntervalMs);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.keySet().retainAll(ConsumerConfig.configNames());
+        return new KafkaConsumer<>(config);
+    }
+
+    public KafkaProducer<String, String> producer() {
+        Map<String, Object> config = new HashMap<>(base);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.keySet().retainAll(ProducerConfig.configNames());
+        return new KafkaProducer<>(config);
+    }
+}

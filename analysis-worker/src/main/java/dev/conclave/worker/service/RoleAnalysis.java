@@ -1,0 +1,46 @@
+package dev.conclave.worker.service;
+
+import dev.conclave.llm.AnalysisAnswer;
+import dev.conclave.llm.AnalysisTask;
+import dev.conclave.llm.ModelCaller;
+import dev.conclave.llm.WorkerIdentity;
+import dev.conclave.model.RoleOutcome;
+import dev.conclave.model.RoleResult;
+import dev.conclave.model.ScanRequest;
+import dev.conclave.model.SchemaVersions;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import org.jboss.logging.Logger;
+
+/**
+ * One role's work on one scan: ask the role's models and turn the answer, or the failure, into
+ * a {@link RoleResult}. A role never disappears: every failure becomes a FAILED result with the
+ * reason.
+ */
+@ApplicationScoped
+public class RoleAnalysis {
+    private static final Logger LOG = Logger.getLogger(RoleAnalysis.class);
+
+    private final ModelCaller models;
+    private final WorkerIdentity identity;
+
+    public RoleAnalysis(ModelCaller models, WorkerIdentity identity) {
+        this.models = models;
+        this.identity = identity;
+    }
+
+    public RoleResult analyse(ScanRequest request, String role) {
+        Instant started = Instant.now();
+        try {
+            AnalysisAnswer answer = models.analyse(AnalysisTask.specialist(request.scanId(), request.run(), role,
+                    request.digest(), request.bypassCache()));
+            return new RoleResult(SchemaVersions.WIRE, request.scanId(), request.run(), role, RoleOutcome.SUCCEEDED,
+                    answer.analysis(), null, answer.provider(), answer.model(), answer.offline(), identity.name(),
+                    started, Instant.now());
+        } catch (RuntimeException e) {
+            LOG.warnf("role %s of scan %s run %d failed: %s", role, request.scanId(), request.run(), e.getMessage());
+            return RoleResult.failed(request, role, e.getMessage() == null ? e.toString() : e.getMessage(),
+                    identity.name(), started);
+        }
+    }
+}

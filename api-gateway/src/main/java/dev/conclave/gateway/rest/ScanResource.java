@@ -1,0 +1,112 @@
+package dev.conclave.gateway.rest;
+
+import dev.conclave.gateway.messaging.PublishFailedException;
+import dev.conclave.gateway.service.InvalidScanException;
+import dev.conclave.gateway.service.ScanQueries;
+import dev.conclave.gateway.service.ScanService;
+import dev.conclave.gateway.service.SubmissionParser;
+import dev.conclave.model.ScanStatus;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Where a scan enters Conclave, and where its state is read back. */
+@Path("/api/v1/scans")
+@Produces(MediaType.APPLICATION_JSON)
+public class ScanResource {
+    private final SubmissionParser parser;
+    private final ScanService scans;
+    private final ScanQueries queries;
+
+    public ScanResource(SubmissionParser parser, ScanService scans, ScanQueries queries) {
+        this.parser = parser;
+        this.scans = scans;
+        this.queries = queries;
+    }
+
+    @POST
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @Operation(summary = "Submit a scan", description = "Body: {name, digest | files: [{path, content}], roles?, "
+            + "bypassCache?, deadlineSeconds?}. Answers 202 once the broker acknowledged the request.")
+    public Response submit(String body,
+            @Parameter(description = "Repeating a key returns the scan first accepted with it")
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        ScanService.Accepted accepted = scans.submit(parser.parse(body),
+                Optional.ofNullable(idempotencyKey).filter(k -> !k.isBlank()));
+        String statusUrl = "/api/v1/scans/" + accepted.scanId();
+        return Response.accepted(new ScanAccepted(accepted.scanId(), accepted.run(), ScanStatus.QUEUED.name(), statusUrl))
+                .location(URI.create(statusUrl))
+                .header("Idempotent-Replayed", accepted.repeated())
+                .build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A scan's status, each role's state and, when done, the report")
+    public Response get(@PathParam("id") String id) {
+        UUID scanId = parseId(id);
+        return queries.find(scanId)
+                .map(state -> Response.ok(ScanView.of(state)).build())
+                .orElseGet(() -> Response.status(404)
+                        .entity(new ErrorResponse("no scan " + scanId + "; list scans with GET /api/v1/scans", "id"))
+                        .build());
+    }
+
+    @GET
+    @Operation(summary = "Recent scans, newest first, optionally of one status")
+    public List<ScanSummary> list(@QueryParam("status") String status,
+            @QueryParam("limit") @DefaultValue("50") int limit) {
+        if (limit < 1 || limit > 500) {
+            throw InvalidScanException.badRequest("limit", "limit must be from 1 to 500");
+        }
+        return queries.recent(Optional.ofNullable(status).filter(s -> !s.isBlank()).map(ScanResource::parseStatus), limit)
+                .stream().map(ScanSummary::of).toList();
+    }
+
+    private static ScanStatus parseStatus(String status) {
+        try {
+            return ScanStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw InvalidScanException.badRequest("status", "unknown status '" + status + "'; one of "
+                    + Arrays.toString(ScanStatus.values()));
+        }
+    }
+
+    private static UUID parseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw InvalidScanException.badRequest("id", "'" + id + "' is not a scan id (a UUID)");
+        }
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidScanException e) {
+        return Response.status(e.status()).type(MediaType.APPLICATION_JSON)
+                .entity(new ErrorResponse(e.getMessage(), e.field())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unpublished(PublishFailedException e) {
+        return Response.status(503).type(MediaType.APPLICATION_JSON)
+                .entity(new ErrorResponse(e.getMessage() + "; the scan was not accepted and nothing was stored: retry later", null))
+                .build();
+    }
+}

@@ -1,0 +1,184 @@
+package dev.conclave.gateway.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.conclave.gateway.config.IntakeConfig;
+import dev.conclave.gateway.config.ScanConfig;
+import dev.conclave.model.ScanDigest;
+import dev.conclave.model.WireJson;
+import dev.conclave.scanner.ProjectFile;
+import dev.conclave.scanner.ProjectScanner;
+import dev.conclave.scanner.ScanLimits;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads {@code POST /api/v1/scans} bodies: {@code {"name", "digest" | "files": [{"path",
+ * "content"}], "roles"?, "bypassCache"?, "deadlineSeconds"?}}. Every refusal names the field and,
+ * for a limit, the limit and the property that sets it. Files are turned into a digest here, so
+ * nothing but the bounded digest is stored or published.
+ */
+@ApplicationScoped
+public class SubmissionParser {
+    private final IntakeConfig limits;
+    private final ScanConfig scans;
+    private final ProjectScanner scanner = new ProjectScanner(ScanLimits.defaults());
+
+    public SubmissionParser(IntakeConfig limits, ScanConfig scans) {
+        this.limits = limits;
+        this.scans = scans;
+    }
+
+    public ScanSubmission parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw InvalidScanException.badRequest("body",
+                    "the request body is empty; send JSON {\"name\": ..., \"files\": [{\"path\", \"content\"}]} or {\"name\", \"digest\"}");
+        }
+        long bytes = body.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > limits.maxTotalBytes()) {
+            throw InvalidScanException.tooLarge("body", "the request body is %d bytes; the limit is %d (conclave.intake.max-total-bytes)"
+                    .formatted(bytes, limits.maxTotalBytes()));
+        }
+        JsonNode json;
+        try {
+            json = WireJson.mapper().readTree(body);
+        } catch (JsonProcessingException e) {
+            throw InvalidScanException.badRequest("body", "malformed JSON at line %d, column %d: %s"
+                    .formatted(e.getLocation().getLineNr(), e.getLocation().getColumnNr(), e.getOriginalMessage()));
+        }
+        if (json == null || !json.isObject()) {
+            throw InvalidScanException.badRequest("body", "the request body must be a JSON object");
+        }
+        String name = name(json.get("name"));
+        ScanDigest digest = digest(json, name);
+        return new ScanSubmission(name, digest, roles(json.get("roles")), json.path("bypassCache").asBoolean(false),
+                deadline(json.get("deadlineSeconds")));
+    }
+
+    private String name(JsonNode node) {
+        if (node == null || !node.isTextual() || node.asText().isBlank()) {
+            throw InvalidScanException.badRequest("name", "name is missing; give the project a name, e.g. \"name\": \"my-app\"");
+        }
+        String name = node.asText().trim();
+        if (name.length() > limits.maxNameLength()) {
+            throw InvalidScanException.badRequest("name", "name is %d characters; the limit is %d (conclave.intake.max-name-length)"
+                    .formatted(name.length(), limits.maxNameLength()));
+        }
+        return name;
+    }
+
+    private ScanDigest digest(JsonNode json, String name) {
+        JsonNode digest = json.get("digest");
+        JsonNode files = json.get("files");
+        if (digest != null && files != null) {
+            throw InvalidScanException.badRequest("files", "send either a digest or files, not both");
+        }
+        if (digest != null) {
+            try {
+                ScanDigest parsed = WireJson.mapper().treeToValue(digest, ScanDigest.class);
+                if (parsed.facts() == null || parsed.scores() == null) {
+                    throw InvalidScanException.badRequest("digest", "digest lacks facts or scores; build it with project-scanner (the conclave CLI does)");
+                }
+                return parsed;
+            } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+                throw InvalidScanException.badRequest("digest", "digest is not a valid ScanDigest: " + e.getMessage());
+            }
+        }
+        if (files == null) {
+            throw InvalidScanException.badRequest("files",
+                    "files is missing; send the project as \"files\": [{\"path\": \"README.md\", \"content\": \"...\"}] or a \"digest\"");
+        }
+        return scanner.scan(projectFiles(files), name);
+    }
+
+    private List<ProjectFile> projectFiles(JsonNode files) {
+        if (!files.isArray()) {
+            throw InvalidScanException.badRequest("files", "files must be an array of {\"path\", \"content\"}");
+        }
+        if (files.isEmpty()) {
+            throw InvalidScanException.badRequest("files", "files is empty; send at least one file of the project");
+        }
+        if (files.size() > limits.maxFiles()) {
+            throw InvalidScanException.tooLarge("files", "%d files; the limit is %d (conclave.intake.max-files)"
+                    .formatted(files.size(), limits.maxFiles()));
+        }
+        List<ProjectFile> result = new ArrayList<>(files.size());
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < files.size(); i++) {
+            JsonNode file = files.get(i);
+            String field = "files[" + i + "]";
+            String path = path(file.get("path"), field + ".path");
+            JsonNode content = file.get("content");
+            if (content == null || !content.isTextual()) {
+                throw InvalidScanException.badRequest(field + ".content", field + ".content (" + path + ") is missing; send the file's text");
+            }
+            long size = content.asText().getBytes(StandardCharsets.UTF_8).length;
+            if (size > limits.maxFileBytes()) {
+                throw InvalidScanException.tooLarge(field + ".content", "%s (%s) is %d bytes; the limit is %d (conclave.intake.max-file-bytes)"
+                        .formatted(field, path, size, limits.maxFileBytes()));
+            }
+            if (!seen.add(path)) {
+                throw InvalidScanException.badRequest(field + ".path", field + ".path '" + path + "' appears twice");
+            }
+            result.add(new ProjectFile(path, content.asText()));
+        }
+        return result;
+    }
+
+    private String path(JsonNode node, String field) {
+        if (node == null || !node.isTextual() || node.asText().isBlank()) {
+            throw InvalidScanException.badRequest(field, field + " is missing; give the file's path inside the project");
+        }
+        String path = node.asText();
+        boolean absolute = path.startsWith("/") || path.matches("^[A-Za-z]:.*") || path.startsWith("~");
+        List<String> segments = List.of(path.split("/", -1));
+        if (absolute || path.contains("\\") || path.indexOf('\0') >= 0
+                || segments.stream().anyMatch(s -> s.isEmpty() || s.equals("..") || s.equals("."))) {
+            throw InvalidScanException.badRequest(field, field + " '" + path
+                    + "' is not a plain relative path inside the project; use '/'-separated names without '..', '.', '\\' or a leading '/'");
+        }
+        if (segments.size() - 1 > limits.maxPathDepth()) {
+            throw InvalidScanException.badRequest(field, "%s '%s' is %d folders deep; the limit is %d (conclave.intake.max-path-depth)"
+                    .formatted(field, path, segments.size() - 1, limits.maxPathDepth()));
+        }
+        return path;
+    }
+
+    private List<String> roles(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return scans.defaultRoles();
+        }
+        if (!node.isArray() || node.isEmpty()) {
+            throw InvalidScanException.badRequest("roles", "roles must be a non-empty array; known roles: " + scans.knownRoles());
+        }
+        List<String> roles = new ArrayList<>();
+        for (JsonNode role : node) {
+            String name = role.asText();
+            if (!scans.knownRoles().contains(name)) {
+                throw InvalidScanException.badRequest("roles", "unknown role '" + name + "'; known roles: "
+                        + scans.knownRoles() + " (conclave.scan.known-roles)");
+            }
+            if (!roles.contains(name)) {
+                roles.add(name);
+            }
+        }
+        return roles;
+    }
+
+    private Duration deadline(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return scans.deadline();
+        }
+        long seconds = node.asLong(-1);
+        if (!node.canConvertToLong() || seconds < 1 || seconds > scans.maxDeadline().toSeconds()) {
+            throw InvalidScanException.badRequest("deadlineSeconds", "deadlineSeconds must be from 1 to %d (conclave.scan.max-deadline)"
+                    .formatted(scans.maxDeadline().toSeconds()));
+        }
+        return Duration.ofSeconds(seconds);
+    }
+}

@@ -1,0 +1,185 @@
+package dev.conclave.llm.offline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.conclave.model.AggregatedInsights;
+import dev.conclave.model.ArchitectAnalysis;
+import dev.conclave.model.BusinessAnalysis;
+import dev.conclave.model.DeploymentAnalysis;
+import dev.conclave.model.DeploymentAnalysis.Blocker;
+import dev.conclave.model.FileExcerpt;
+import dev.conclave.model.Level;
+import dev.conclave.model.ProjectFacts;
+import dev.conclave.model.ScanDigest;
+import dev.conclave.model.WireJson;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Deterministic, schema-valid analyses derived from a digest's facts: the same digest always
+ * gets the same answer, and every sentence is traceable to something in the project (a project
+ * without a Dockerfile gets that as a deployment blocker). No network, no randomness.
+ */
+public final class OfflineAnalyst {
+
+    public JsonNode answer(String role, ScanDigest digest, Map<String, JsonNode> panel) {
+        return switch (role) {
+            case "architect" -> WireJson.tree(architect(digest));
+            case "deployment" -> WireJson.tree(deployment(digest));
+            case "business" -> WireJson.tree(business(digest));
+            case "aggregator" -> WireJson.tree(aggregate(digest, panel));
+            default -> generic(role, digest);
+        };
+    }
+
+    ArchitectAnalysis architect(ScanDigest digest) {
+        ProjectFacts facts = digest.facts();
+        List<String> patterns = new ArrayList<>();
+        for (String manifest : facts.manifests()) {
+            String file = manifest.substring(manifest.lastIndexOf('/') + 1);
+            switch (file) {
+                case "pom.xml" -> addOnce(patterns, "Maven build" + (facts.manifests().stream()
+                        .filter(m -> m.endsWith("pom.xml")).count() > 1 ? " with several modules" : ""));
+                case "package.json" -> addOnce(patterns, "npm package");
+                case "pyproject.toml", "requirements.txt", "setup.py" -> addOnce(patterns, "Python package");
+                case "go.mod" -> addOnce(patterns, "Go module");
+                case "Cargo.toml" -> addOnce(patterns, "Cargo crate");
+                default -> addOnce(patterns, "Dependency manifest " + file);
+            }
+        }
+        if (facts.hasDockerfile()) {
+            patterns.add("Containerised service");
+        }
+        if (!facts.entryPoints().isEmpty()) {
+            patterns.add("Single entry point (" + facts.entryPoints().get(0) + ")");
+        }
+        if (patterns.isEmpty()) {
+            patterns.add("Flat layout without a build manifest");
+        }
+        double testRatio = facts.sourceFiles() == 0 ? 0 : (double) facts.testFiles() / facts.sourceFiles();
+        Level debt = !facts.hasTests() ? Level.HIGH : testRatio < 0.2 ? Level.MEDIUM : Level.LOW;
+        String assessment = "%s is a %s project of %d files (%s). %s".formatted(digest.projectName(),
+                digest.primaryLanguage(), digest.fileCount(), languages(digest),
+                facts.hasTests() ? "It has %d test files for %d source files.".formatted(facts.testFiles(),
+                        facts.sourceFiles()) : "It has no tests, so every change is a risk.");
+        String scalability = facts.hasDockerfile()
+                ? "It ships as a container, so it can be replicated behind a load balancer once its state is external."
+                : "It has no container image yet; scaling out starts with packaging it reproducibly.";
+        return new ArchitectAnalysis(assessment, patterns, scalability, debt);
+    }
+
+    DeploymentAnalysis deployment(ScanDigest digest) {
+        ProjectFacts facts = digest.facts();
+        List<Blocker> blockers = new ArrayList<>();
+        if (!facts.hasDockerfile()) {
+            blockers.add(new Blocker("No Dockerfile: the project has no reproducible runtime image", Level.HIGH));
+        }
+        if (!facts.hasCi()) {
+            blockers.add(new Blocker("No CI workflow: nothing builds or tests a change before it ships", Level.MEDIUM));
+        }
+        if (!facts.hasTests()) {
+            blockers.add(new Blocker("No automated tests to gate a release", Level.MEDIUM));
+        }
+        if (!facts.hasEnvExample()) {
+            blockers.add(new Blocker("No .env.example: required configuration is undocumented", Level.LOW));
+        }
+        String strategy = facts.hasKubernetes() ? "Kubernetes manifests are present: roll out with rolling updates."
+                : facts.hasDockerfile() ? "Build the container image and run it on a managed container platform."
+                : "Package the " + digest.primaryLanguage() + " application first, then deploy it as a container.";
+        String infrastructure = (facts.hasCompose() ? "Keep docker compose for local runs; " : "Add a compose file for local runs; ")
+                + (facts.hasCi() ? "extend the existing CI (" + String.join(", ", facts.ciWorkflows()) + ") with a deploy stage."
+                        : "add a CI pipeline that builds, tests and publishes the image.");
+        List<String> roadmap = new ArrayList<>();
+        blockers.forEach(b -> roadmap.add("Fix: " + b.issue()));
+        roadmap.add("Deploy a first version to a staging environment");
+        roadmap.add("Add monitoring and a health endpoint before production traffic");
+        return new DeploymentAnalysis(strategy, infrastructure, blockers, roadmap);
+    }
+
+    BusinessAnalysis business(ScanDigest digest) {
+        String problem = readmeSentence(digest.readme())
+                .orElse("Not stated: the project has no README that says what problem it solves.");
+        int viability = clamp((int) Math.round(digest.scores().documentationQualityPercent() / 20.0
+                + digest.scores().deploymentReadinessPercent() / 25.0 + digest.scores().codeQuality() / 5.0), 0, 10);
+        boolean portfolio = digest.facts().hasReadme() && digest.facts().hasTests();
+        String audience = "Developers working with " + digest.primaryLanguage();
+        String pitch = "%s: a %s project with %d files%s.".formatted(digest.projectName(), digest.primaryLanguage(),
+                digest.fileCount(), portfolio ? ", documented and tested" : "");
+        return new BusinessAnalysis(problem, audience,
+                viability >= 6 ? "Open core with a hosted paid tier" : "Open source first; monetisation after adoption",
+                viability, portfolio, pitch);
+    }
+
+    AggregatedInsights aggregate(ScanDigest digest, Map<String, JsonNode> panel) {
+        List<String> priorities = new ArrayList<>();
+        JsonNode deployment = panel.get("deployment");
+        if (deployment != null) {
+            for (String severity : List.of("high", "medium", "low")) {
+                deployment.path("deployment_blockers").forEach(b -> {
+                    if (severity.equals(b.path("severity").asText())) {
+                        priorities.add(b.path("issue").asText());
+                    }
+                });
+            }
+        }
+        JsonNode architect = panel.get("architect");
+        if (architect != null && !"low".equals(architect.path("technical_debt_priority").asText())) {
+            priorities.add(0 == priorities.size() ? "Pay down technical debt" : "Then pay down technical debt ("
+                    + architect.path("technical_debt_priority").asText() + " priority)");
+        }
+        for (String filler : List.of("Write down the architecture and its decisions",
+                "Measure the critical paths before optimising", "Keep the README current")) {
+            addOnce(priorities, filler);
+        }
+        int vibe = clamp((int) Math.round(digest.scores().codeQuality()), 0, 10);
+        int market = panel.containsKey("business") ? panel.get("business").path("market_viability").asInt(5) : 5;
+        int fit = clamp((int) Math.round((market + digest.scores().deploymentReadinessPercent() / 10.0) / 2), 0, 10);
+        String overall = "%s (%s): %d of the panel's roles answered (%s). Code quality %.1f/10, deployment readiness %d%%, documentation %d%%."
+                .formatted(digest.projectName(), digest.primaryLanguage(), panel.size(),
+                        String.join(", ", panel.keySet().stream().sorted().toList()), digest.scores().codeQuality(),
+                        digest.scores().deploymentReadinessPercent(), digest.scores().documentationQualityPercent());
+        return new AggregatedInsights(overall, List.copyOf(priorities.subList(0, 3)), vibe, fit);
+    }
+
+    JsonNode generic(String role, ScanDigest digest) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("summary", "%s looked at %s: %d files, mostly %s.".formatted(role, digest.projectName(),
+                digest.fileCount(), digest.primaryLanguage()));
+        answer.put("findings", List.of(languages(digest)));
+        answer.put("priority", "medium");
+        return WireJson.tree(answer);
+    }
+
+    private static String languages(ScanDigest digest) {
+        if (digest.languages().isEmpty()) {
+            return "no recognised source";
+        }
+        return digest.languages().stream().limit(3)
+                .map(l -> "%s %d lines".formatted(l.language(), l.lines()))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static Optional<String> readmeSentence(FileExcerpt readme) {
+        if (readme == null) {
+            return Optional.empty();
+        }
+        return readme.content().lines()
+                .map(String::trim)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#") && !line.startsWith("[!") && !line.startsWith("!["))
+                .findFirst()
+                .map(line -> line.length() > 240 ? line.substring(0, 240) + "…" : line);
+    }
+
+    private static void addOnce(List<String> items, String item) {
+        if (!items.contains(item)) {
+            items.add(item);
+        }
+    }
+
+    private static int clamp(int value, int min, int max) {
+        return Math.max(min, Math.min(max, value));
+    }
+}

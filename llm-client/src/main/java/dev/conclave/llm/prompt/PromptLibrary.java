@@ -1,0 +1,78 @@
+package dev.conclave.llm.prompt;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.conclave.llm.AnalysisTask;
+import dev.conclave.llm.config.LlmConfig;
+import dev.conclave.model.WireJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Versioned prompt templates, one file per role and version: {@code prompts/<role>/<version>.txt}
+ * on the class path. A role without its own file uses {@code prompts/specialist/<version>.txt},
+ * so a fourth specialist works from configuration alone and gets its own file when it matters.
+ * The part before a line {@code ---} is the system message, the rest the user message;
+ * {@code {{role}}}, {@code {{digest}}} and {@code {{panel}}} are replaced.
+ */
+@ApplicationScoped
+public class PromptLibrary {
+    private static final String SEPARATOR = "\n---\n";
+
+    private final LlmConfig config;
+    private final TokenCounter tokens;
+    private final Map<String, String> templates = new ConcurrentHashMap<>();
+
+    public PromptLibrary(LlmConfig config, TokenCounter tokens) {
+        this.config = config;
+        this.tokens = tokens;
+    }
+
+    public RenderedPrompt render(AnalysisTask task) {
+        LlmConfig.RoleConfig roleConfig = config.roles().get(task.role());
+        String version = roleConfig == null ? "v1" : roleConfig.promptVersion();
+        String template = templates.computeIfAbsent(task.role() + "/" + version, key -> load(task.role(), version));
+        String filled = template
+                .replace("{{role}}", task.role())
+                .replace("{{digest}}", json(task.digest()))
+                .replace("{{panel}}", json(task.panel()));
+        int split = filled.indexOf(SEPARATOR);
+        String system = split < 0 ? "" : filled.substring(0, split).trim();
+        String user = split < 0 ? filled.trim() : filled.substring(split + SEPARATOR.length()).trim();
+        return new RenderedPrompt(task.role(), task.role() + "/" + version, system, user,
+                tokens.count(system) + tokens.count(user));
+    }
+
+    private static String load(String role, String version) {
+        String own = read("prompts/" + role + "/" + version + ".txt");
+        if (own != null) {
+            return own;
+        }
+        String generic = read("prompts/specialist/" + version + ".txt");
+        if (generic == null) {
+            throw new IllegalStateException("no prompt for role '" + role + "' at version " + version
+                    + ": add prompts/" + role + "/" + version + ".txt to llm-client");
+        }
+        return generic;
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return WireJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot render prompt input: " + e.getOriginalMessage(), e);
+        }
+    }
+}
