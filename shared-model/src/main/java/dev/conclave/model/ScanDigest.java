@@ -1,6 +1,7 @@
 package dev.conclave.model;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The bounded summary of a project that the models read. Built by project-scanner, by the CLI
@@ -29,9 +30,14 @@ public record ScanDigest(
         manifests = List.copyOf(manifests);
     }
 
-    /** The language with the most lines, or "unknown" for a project without recognised source. */
+    /** Languages that describe or configure a project rather than program it. */
+    private static final Set<String> NOT_PROGRAMMING = Set.of("Markdown", "YAML", "JSON", "XML", "TOML", "Text",
+            "reStructuredText", "Terraform", "HTML", "CSS");
+
+    /** The programming language with the most lines, or "unknown" for a project without recognised source. */
     public String primaryLanguage() {
         return languages.stream()
+                .filter(l -> !NOT_PROGRAMMING.contains(l.language()))
                 .max((a, b) -> Long.compare(a.lines(), b.lines()))
                 .map(LanguageStat::language)
                 .orElse("unknown");

@@ -1,0 +1,59 @@
+package dev.conclave.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code conclave} command's entry point: reads the command line, runs the command, turns
+ * the outcome into an exit code. Streams, environment and working directory are passed in so a
+ * test can run the whole command in-process.
+ */
+public final class ConclaveCommand {
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final ScanOptionsParser parser;
+
+    public ConclaveCommand(PrintStream out, PrintStream err, Map<String, String> environment, Path workingDirectory) {
+        this.out = out;
+        this.err = err;
+        this.parser = new ScanOptionsParser(environment, workingDirectory);
+    }
+
+    public static void main(String[] args) {
+        int exitCode = new ConclaveCommand(System.out, System.err, System.getenv(), Path.of("")).run(args);
+        System.out.flush();
+        System.exit(exitCode);
+    }
+
+    /** Runs one command and returns its exit code (see {@link ExitCode}). */
+    public int run(String... args) {
+        Invocation invocation;
+        try {
+            invocation = parser.parse(List.of(args));
+        } catch (UsageException e) {
+            err.println("conclave: " + e.getMessage());
+            err.println();
+            err.print(ScanOptionsParser.USAGE);
+            return ExitCode.USAGE.code();
+        }
+        return switch (invocation) {
+            case Invocation.Help help -> {
+                out.print(ScanOptionsParser.USAGE);
+                yield ExitCode.COMPLETED.code();
+            }
+            case Invocation.Scan scan -> scan(scan.options());
+        };
+    }
+
+    private int scan(ScanOptions options) {
+        try {
+            return new ScanCommand(options, out, err).run().code();
+        } catch (CommandFailure e) {
+            err.println("conclave: " + e.getMessage());
+            return ExitCode.FAILED.code();
+        }
+    }
+}

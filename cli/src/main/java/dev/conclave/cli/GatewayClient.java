@@ -1,0 +1,191 @@
+package dev.conclave.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.conclave.model.WireJson;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * The gateway's scan API as the CLI uses it: submit a digest, read a scan's progress. Every
+ * failure becomes a {@link GatewayException} whose message a user can act on, carrying the
+ * gateway's own {@code error} text when it sent one.
+ */
+public final class GatewayClient implements AutoCloseable {
+
+    static final String SCANS_PATH = "/api/v1/scans";
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** Submitting a large digest waits for the broker's acknowledgement, so allow more than a poll. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    private final URI server;
+    private final HttpClient http;
+    private final ObjectMapper json = WireJson.mapper();
+
+    /** @param server the gateway's base URL, without a trailing slash */
+    public GatewayClient(URI server) {
+        this.server = server;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+    }
+
+    public URI server() {
+        return server;
+    }
+
+    /**
+     * Submits a scan. The idempotency key makes a resubmission of the same invocation (after a
+     * lost answer) return the scan already accepted instead of starting a second one.
+     */
+    public ScanAccepted submit(ScanSubmission submission, String idempotencyKey) throws GatewayException {
+        String body;
+        try {
+            body = json.writeValueAsString(submission);
+        } catch (JsonProcessingException e) {
+            throw new GatewayException(GatewayException.Kind.BAD_RESPONSE, 0,
+                    "cannot encode the scan request: " + e.getOriginalMessage(), e);
+        }
+        HttpRequest request = HttpRequest.newBuilder(endpoint(SCANS_PATH))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
+        HttpResponse<String> response = send(request, "submit the scan");
+        ScanAccepted accepted = decode(response, ScanAccepted.class, "the scan submission");
+        if (accepted.scanId() == null || accepted.scanId().isBlank()) {
+            throw new GatewayException(GatewayException.Kind.BAD_RESPONSE, response.statusCode(),
+                    "the gateway accepted the scan but sent no scanId: " + abbreviate(response.body()), null);
+        }
+        return accepted;
+    }
+
+    /** Reads where a scan stands, with its report once it has one. */
+    public ScanProgress status(String scanId) throws GatewayException {
+        HttpRequest request = HttpRequest.newBuilder(
+                        endpoint(SCANS_PATH + "/" + URLEncoder.encode(scanId, StandardCharsets.UTF_8)))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        HttpResponse<String> response = send(request, "read scan " + scanId);
+        ScanProgress progress = decode(response, ScanProgress.class, "scan " + scanId);
+        if (progress.status() == null) {
+            throw new GatewayException(GatewayException.Kind.BAD_RESPONSE, response.statusCode(),
+                    "the gateway's answer for scan " + scanId + " has no status: " + abbreviate(response.body()),
+                    null);
+        }
+        return progress;
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+
+    private URI endpoint(String path) {
+        return URI.create(server + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest request, String what) throws GatewayException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpConnectTimeoutException | ConnectException e) {
+            throw new GatewayException(GatewayException.Kind.UNREACHABLE, 0,
+                    "cannot reach the Conclave gateway at " + server + " (" + describe(e) + "). "
+                            + "Is it running? Check with ./conclave status, or point --server or $"
+                            + ScanOptions.SERVER_ENV + " at it.", e);
+        } catch (HttpTimeoutException e) {
+            throw new GatewayException(GatewayException.Kind.NO_ANSWER, 0,
+                    "the gateway at " + server + " did not answer within " + REQUEST_TIMEOUT.toSeconds()
+                            + " s when asked to " + what + ". Check its health with ./conclave status.", e);
+        } catch (IOException e) {
+            throw new GatewayException(GatewayException.Kind.NO_ANSWER, 0,
+                    "lost the connection to the gateway at " + server + " while trying to " + what + " ("
+                            + describe(e) + "). Check with ./conclave status.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GatewayException(GatewayException.Kind.NO_ANSWER, 0, "interrupted while trying to " + what, e);
+        }
+    }
+
+    private <T> T decode(HttpResponse<String> response, Class<T> type, String what) throws GatewayException {
+        int status = response.statusCode();
+        if (status < 200 || status >= 300) {
+            throw refusal(response, what);
+        }
+        try {
+            T value = json.readValue(response.body(), type);
+            if (value == null) {
+                throw new GatewayException(GatewayException.Kind.BAD_RESPONSE, status,
+                        "the gateway sent an empty answer for " + what, null);
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw new GatewayException(GatewayException.Kind.BAD_RESPONSE, status,
+                    "the gateway's answer for " + what + " is not what this CLI understands ("
+                            + e.getOriginalMessage() + "): " + abbreviate(response.body()), e);
+        }
+    }
+
+    /** Turns a 4xx/5xx into a message that leads with the gateway's own explanation. */
+    private GatewayException refusal(HttpResponse<String> response, String what) {
+        int status = response.statusCode();
+        String explanation = errorMessage(response.body());
+        GatewayException.Kind kind = status >= 500 ? GatewayException.Kind.SERVER_ERROR : GatewayException.Kind.REJECTED;
+        String message = "the gateway answered HTTP " + status + " for " + what + ": " + explanation;
+        if (status == 404 && what.startsWith("scan ")) {
+            message += " (is --server pointing at the gateway the scan was submitted to?)";
+        }
+        return new GatewayException(kind, status, message, null);
+    }
+
+    private String errorMessage(String body) {
+        if (body == null || body.isBlank()) {
+            return "(no explanation in the response)";
+        }
+        try {
+            JsonNode node = json.readTree(body);
+            JsonNode error = node == null ? null : node.get("error");
+            if (error != null && error.isTextual()) {
+                JsonNode field = node.get("field");
+                return field != null && field.isTextual() && !field.asText().isBlank()
+                        ? error.asText() + " (field: " + field.asText() + ")"
+                        : error.asText();
+            }
+        } catch (JsonProcessingException e) {
+            // not JSON (a proxy's HTML page, say): show the beginning of it instead
+        }
+        return abbreviate(body);
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        if ((message == null || message.isBlank()) && e instanceof ConnectException) {
+            // The JDK client's ConnectException often has no message; refused is what it means.
+            return "connection refused";
+        }
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    private static String abbreviate(String body) {
+        if (body == null) {
+            return "";
+        }
+        String oneLine = body.strip().replaceAll("\\s+", " ");
+        return oneLine.length() <= 300 ? oneLine : oneLine.substring(0, 300) + "...";
+    }
+}

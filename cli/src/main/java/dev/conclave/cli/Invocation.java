@@ -1,0 +1,13 @@
+package dev.conclave.cli;
+
+/** What the command line asks for, once it has been understood. */
+public sealed interface Invocation {
+
+    /** {@code conclave --help} or {@code conclave scan --help}. */
+    record Help() implements Invocation {
+    }
+
+    /** {@code conclave scan <directory> ...}. */
+    record Scan(ScanOptions options) implements Invocation {
+    }
+}

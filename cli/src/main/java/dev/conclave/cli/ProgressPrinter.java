@@ -1,0 +1,116 @@
+package dev.conclave.cli;
+
+import dev.conclave.model.LanguageStat;
+import dev.conclave.model.ScanDigest;
+import dev.conclave.model.ScanStatus;
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Tells the user what is happening while they wait. The gateway is polled several times a
+ * second, so this prints only changes: a line when the scan's status or a role's state moves,
+ * never the same state twice.
+ */
+public final class ProgressPrinter {
+
+    private static final int LANGUAGES_SHOWN = 4;
+
+    private final PrintStream out;
+    private ScanStatus lastStatus;
+    private final Map<String, String> lastRoleStates = new HashMap<>();
+    private boolean gatewayTroubleShown;
+
+    /** @param out stdout normally; stderr with --json, so stdout carries only the report */
+    public ProgressPrinter(PrintStream out) {
+        this.out = out;
+    }
+
+    public void scanned(ScanDigest digest, Duration took) {
+        out.printf("Scanned %s: %d files, %s, digest built in %d ms%s%n",
+                digest.projectName(), digest.fileCount(), languages(digest.languages()), took.toMillis(),
+                digest.treeTruncated() ? " (file list truncated to " + digest.tree().size() + " entries)" : "");
+    }
+
+    public void submitted(ScanAccepted accepted, URI server) {
+        out.printf("Submitted scan %s (run %d) to %s%n", accepted.scanId(), accepted.run(), server);
+    }
+
+    /** Prints what changed since the previous poll. */
+    public void observe(ScanProgress progress, Duration elapsed) {
+        if (gatewayTroubleShown) {
+            out.println("  gateway answers again");
+            gatewayTroubleShown = false;
+        }
+        // A final status is the last thing that happened, so it follows the role lines; QUEUED and
+        // RUNNING come first because the scan starts before its roles report.
+        boolean statusChanged = progress.status() != lastStatus;
+        lastStatus = progress.status();
+        if (statusChanged && !progress.status().isFinal()) {
+            out.println(line("scan", progress.status().name(), "", elapsed, null));
+        }
+        for (RoleProgress role : progress.roles()) {
+            String state = String.valueOf(role.state());
+            if (!state.equals(lastRoleStates.put(role.role(), state))) {
+                String took = role.took().map(d -> "took " + seconds(d)).orElse("");
+                String detail = role.failureReason() == null || role.failureReason().isBlank()
+                        ? took
+                        : (took.isEmpty() ? "" : took + ", ") + role.failureReason();
+                out.println(line(role.role(), state, role.answeredBy(), elapsed, detail));
+            }
+        }
+        if (statusChanged && progress.status().isFinal()) {
+            out.println(line("scan", progress.status().name(), "", elapsed, null));
+        }
+    }
+
+    /** Once per outage: polling goes on quietly until the gateway answers or patience runs out. */
+    public void gatewayTrouble(GatewayException problem) {
+        if (!gatewayTroubleShown) {
+            out.println("  waiting for the gateway: " + problem.getMessage());
+            gatewayTroubleShown = true;
+        }
+    }
+
+    public void note(String message) {
+        out.println(message);
+    }
+
+    /** Subject, state, who answered, time since submission, then what else is known. */
+    private static String line(String subject, String state, String answeredBy, Duration elapsed, String detail) {
+        String text = String.format(Locale.ROOT, "  %-12s %-10s %-30s %7s", subject, state, answeredBy,
+                seconds(elapsed));
+        return detail == null || detail.isBlank() ? text : text + "  " + detail;
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1fs", duration.toMillis() / 1000.0);
+    }
+
+    private static String languages(List<LanguageStat> languages) {
+        if (languages.isEmpty()) {
+            return "no recognised languages";
+        }
+        List<LanguageStat> biggest = languages.stream()
+                .sorted(Comparator.comparingLong(LanguageStat::lines).reversed())
+                .toList();
+        StringBuilder text = new StringBuilder("languages ");
+        for (int i = 0; i < Math.min(LANGUAGES_SHOWN, biggest.size()); i++) {
+            LanguageStat language = biggest.get(i);
+            if (i > 0) {
+                text.append(", ");
+            }
+            text.append(language.language()).append(" (").append(NumberText.grouped(language.lines()))
+                    .append(" lines)");
+        }
+        if (biggest.size() > LANGUAGES_SHOWN) {
+            text.append(" and ").append(biggest.size() - LANGUAGES_SHOWN).append(" more");
+        }
+        return text.toString();
+    }
+}

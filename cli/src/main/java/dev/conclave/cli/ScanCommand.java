@@ -1,0 +1,159 @@
+package dev.conclave.cli;
+
+import dev.conclave.model.ScanDigest;
+import dev.conclave.scanner.ProjectScanner;
+import dev.conclave.scanner.ScanLimits;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * {@code conclave scan}: digest the directory, submit it, follow the scan until it is final,
+ * then show and save the report. The exit code follows the scan's final status.
+ */
+final class ScanCommand {
+
+    /** Often enough that a role finishing shows up at once; cheap for the gateway (one indexed read). */
+    static final Duration POLL_INTERVAL = Duration.ofMillis(200);
+    /** How long polling rides out an unreachable or failing gateway (a restart) before giving up. */
+    private static final Duration GATEWAY_PATIENCE = Duration.ofSeconds(30);
+    /** Pause before the one repeat of a submission whose answer was lost. */
+    private static final Duration RESUBMIT_PAUSE = Duration.ofSeconds(1);
+
+    private final ScanOptions options;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final ProgressPrinter progress;
+
+    /**
+     * @param out where the summary (or, with --json, the report JSON) goes
+     * @param err where errors go, and with --json the progress too
+     */
+    ScanCommand(ScanOptions options, PrintStream out, PrintStream err) {
+        this.options = options;
+        this.out = out;
+        this.err = err;
+        this.progress = new ProgressPrinter(options.json() ? err : out);
+    }
+
+    ExitCode run() throws CommandFailure {
+        ScanDigest digest = digest();
+        try (GatewayClient gateway = new GatewayClient(options.server())) {
+            ScanAccepted accepted = submit(gateway, digest);
+            progress.submitted(accepted, gateway.server());
+            ScanProgress finished = follow(gateway, accepted.scanId());
+            present(finished);
+            return ExitCode.of(finished.status());
+        }
+    }
+
+    private ScanDigest digest() throws CommandFailure {
+        long started = System.nanoTime();
+        ScanDigest digest;
+        try {
+            digest = new ProjectScanner(ScanLimits.defaults()).scan(options.directory(), options.name());
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            // The scanner's messages already name the directory and what was wrong with it.
+            throw new CommandFailure(e.getMessage(), e);
+        }
+        progress.scanned(digest, Duration.ofNanos(System.nanoTime() - started));
+        return digest;
+    }
+
+    private ScanAccepted submit(GatewayClient gateway, ScanDigest digest) throws CommandFailure {
+        ScanSubmission submission = new ScanSubmission(options.name(), digest, options.bypassCache());
+        // One key per invocation: repeating a submission whose answer was lost cannot start a second scan.
+        String idempotencyKey = UUID.randomUUID().toString();
+        try {
+            try {
+                return gateway.submit(submission, idempotencyKey);
+            } catch (GatewayException e) {
+                if (e.kind() != GatewayException.Kind.NO_ANSWER && e.kind() != GatewayException.Kind.SERVER_ERROR) {
+                    throw e;
+                }
+                progress.note("Submission failed (" + e.getMessage() + "); trying once more");
+                pause(RESUBMIT_PAUSE, "submitting the scan");
+                return gateway.submit(submission, idempotencyKey);
+            }
+        } catch (GatewayException e) {
+            throw new CommandFailure(e.getMessage(), e);
+        }
+    }
+
+    /** Polls until the scan is final; a timeout leaves the scan running on the gateway. */
+    private ScanProgress follow(GatewayClient gateway, String scanId) throws CommandFailure {
+        long started = System.nanoTime();
+        long deadline = started + options.timeout().toNanos();
+        Long troubleSince = null;
+        while (true) {
+            long now = System.nanoTime();
+            try {
+                ScanProgress current = gateway.status(scanId);
+                troubleSince = null;
+                progress.observe(current, Duration.ofNanos(now - started));
+                if (current.status().isFinal()) {
+                    return current;
+                }
+            } catch (GatewayException e) {
+                if (!e.isTransient()) {
+                    throw new CommandFailure(e.getMessage() + stillRunningHint(scanId), e);
+                }
+                troubleSince = troubleSince == null ? now : troubleSince;
+                if (now - troubleSince > GATEWAY_PATIENCE.toNanos()) {
+                    throw new CommandFailure(e.getMessage() + stillRunningHint(scanId), e);
+                }
+                progress.gatewayTrouble(e);
+            }
+            if (System.nanoTime() >= deadline) {
+                throw new CommandFailure("gave up waiting after " + options.timeout().toSeconds()
+                        + " s (--timeout)." + stillRunningHint(scanId));
+            }
+            pause(POLL_INTERVAL, "waiting for scan " + scanId);
+        }
+    }
+
+    private void present(ScanProgress finished) throws CommandFailure {
+        MarkdownReport markdown = new MarkdownReport();
+        if (!options.json()) {
+            out.print(new TerminalSummary().render(finished));
+        }
+        if (!finished.hasResult()) {
+            err.println("Scan " + finished.scanId() + " ended " + finished.status()
+                    + " without a report; nothing was saved.");
+            return;
+        }
+        SavedReport saved;
+        try {
+            saved = new ReportFiles().write(options.outDir(), options.name(), finished.scanId(), finished.result(),
+                    markdown.render(finished.result(), finished.roles()));
+        } catch (IOException e) {
+            throw new CommandFailure("cannot write the report into " + options.outDir() + ": " + e.getMessage()
+                    + ". Choose another directory with --out-dir.", e);
+        }
+        if (options.json()) {
+            out.println(finished.result().toPrettyString());
+            err.println("Scan " + finished.scanId() + " ended " + finished.status());
+        }
+        PrintStream paths = options.json() ? err : out;
+        paths.println();
+        paths.println("Report saved:");
+        paths.println("  " + saved.json());
+        paths.println("  " + saved.markdown());
+    }
+
+    private String stillRunningHint(String scanId) {
+        return " Scan " + scanId + " goes on on the gateway; see it at " + options.server()
+                + GatewayClient.SCANS_PATH + "/" + scanId;
+    }
+
+    private static void pause(Duration duration, String doing) throws CommandFailure {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandFailure("interrupted while " + doing, e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.conclave.cli;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Everything {@code conclave scan} was asked to do, with defaults already applied.
+ *
+ * @param directory   the project to scan, absolute and normalised
+ * @param server      the gateway's base URL, without a trailing slash
+ * @param name        the project's name in the report and in the report file names
+ * @param json        print only the report JSON on stdout, everything else on stderr
+ * @param outDir      where the report files go, absolute
+ * @param bypassCache ask every model afresh even when a cached answer exists
+ * @param timeout     how long to follow the scan before giving up (the scan itself goes on)
+ */
+public record ScanOptions(
+        Path directory,
+        URI server,
+        String name,
+        boolean json,
+        Path outDir,
+        boolean bypassCache,
+        Duration timeout) {
+
+    public static final String SERVER_ENV = "CONCLAVE_SERVER";
+    public static final URI DEFAULT_SERVER = URI.create("http://127.0.0.1:18080");
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(900);
+}

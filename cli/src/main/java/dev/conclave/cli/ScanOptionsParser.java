@@ -1,0 +1,232 @@
+package dev.conclave.cli;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns the command line into an {@link Invocation}. The environment and the working directory
+ * are passed in rather than read from {@link System}, so the defaults can be tested.
+ */
+public final class ScanOptionsParser {
+
+    public static final String USAGE = """
+            Usage:
+              conclave scan <directory> [options]   scan a project, follow its analysis, print and save the report
+              conclave --help                       show this help
+
+            Options of scan:
+              --server URL        gateway to submit to (default: $CONCLAVE_SERVER, else %s)
+              --name NAME         project name in the report (default: the directory's name)
+              --out-dir DIR       where the .json and .md report files go (default: the current directory)
+              --json              print only the report JSON on stdout; progress goes to stderr
+              --bypass-cache      ask every model afresh, even when a cached answer exists
+              --timeout SECONDS   stop following the scan after this long (default: %d); it goes on on the server
+
+            Exit codes: 0 completed, 2 partial (some roles did not answer), 1 failed or error, 64 usage error.
+            """.formatted(ScanOptions.DEFAULT_SERVER, ScanOptions.DEFAULT_TIMEOUT.toSeconds());
+
+    private final Map<String, String> environment;
+    private final Path workingDirectory;
+
+    public ScanOptionsParser(Map<String, String> environment, Path workingDirectory) {
+        this.environment = Map.copyOf(environment);
+        this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+    }
+
+    public Invocation parse(List<String> args) throws UsageException {
+        if (args.isEmpty()) {
+            throw new UsageException("missing command: expected 'scan <directory>' or '--help'");
+        }
+        String command = args.get(0);
+        return switch (command) {
+            case "--help", "-h", "help" -> new Invocation.Help();
+            case "scan" -> parseScan(args.subList(1, args.size()));
+            default -> throw new UsageException(command.startsWith("-")
+                    ? "unknown option " + command + " (options go after 'scan <directory>')"
+                    : "unknown command '" + command + "': the command is 'scan'");
+        };
+    }
+
+    private Invocation parseScan(List<String> args) throws UsageException {
+        String server = null;
+        String name = null;
+        String outDir = null;
+        String timeout = null;
+        boolean json = false;
+        boolean bypassCache = false;
+        List<String> positional = new ArrayList<>();
+
+        ArgumentCursor cursor = new ArgumentCursor(args);
+        boolean optionsEnded = false;
+        while (cursor.hasNext()) {
+            String arg = cursor.next();
+            if (optionsEnded || !arg.startsWith("-") || arg.equals("-")) {
+                positional.add(arg);
+                continue;
+            }
+            // "--name=x" and "--name x" both work; split the inline form once here.
+            int equals = arg.indexOf('=');
+            String flag = equals > 0 ? arg.substring(0, equals) : arg;
+            String inline = equals > 0 ? arg.substring(equals + 1) : null;
+            switch (flag) {
+                case "--" -> optionsEnded = true;
+                case "--help", "-h" -> {
+                    return new Invocation.Help();
+                }
+                case "--server" -> server = cursor.value(flag, inline);
+                case "--name" -> name = cursor.value(flag, inline);
+                case "--out-dir" -> outDir = cursor.value(flag, inline);
+                case "--timeout" -> timeout = cursor.value(flag, inline);
+                case "--json" -> json = noValue(flag, inline);
+                case "--bypass-cache" -> bypassCache = noValue(flag, inline);
+                default -> throw new UsageException("unknown option " + flag);
+            }
+        }
+
+        if (positional.isEmpty()) {
+            throw new UsageException("missing <directory>: say which project to scan, e.g. 'conclave scan .'");
+        }
+        if (positional.size() > 1) {
+            throw new UsageException("unexpected argument '" + positional.get(1)
+                    + "': scan takes one directory");
+        }
+        Path directory = existingDirectory(positional.get(0));
+        return new Invocation.Scan(new ScanOptions(
+                directory,
+                serverUrl(server),
+                projectName(name, directory),
+                json,
+                outputDirectory(outDir),
+                bypassCache,
+                timeout(timeout)));
+    }
+
+    private static boolean noValue(String flag, String inline) throws UsageException {
+        if (inline != null) {
+            throw new UsageException(flag + " takes no value, got '" + inline + "'");
+        }
+        return true;
+    }
+
+    private Path existingDirectory(String argument) throws UsageException {
+        Path path = resolve(argument, "<directory>");
+        if (!Files.exists(path)) {
+            throw new UsageException("directory '" + argument + "' does not exist (" + path + ")");
+        }
+        if (!Files.isDirectory(path)) {
+            throw new UsageException("'" + argument + "' is not a directory (" + path + ")");
+        }
+        return path;
+    }
+
+    private URI serverUrl(String flagValue) throws UsageException {
+        String fromEnv = environment.get(ScanOptions.SERVER_ENV);
+        String source = flagValue != null ? "--server" : "$" + ScanOptions.SERVER_ENV;
+        String raw = flagValue != null ? flagValue : (fromEnv != null && !fromEnv.isBlank() ? fromEnv : null);
+        if (raw == null) {
+            return ScanOptions.DEFAULT_SERVER;
+        }
+        String trimmed = raw.strip();
+        // Paths are appended to the base ("/api/v1/scans"), so a trailing slash would double up.
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        try {
+            URI uri = new URI(trimmed);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                throw new UsageException(source + " must be an http(s) URL such as "
+                        + ScanOptions.DEFAULT_SERVER + ", got '" + raw + "'");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new UsageException(source + " is not a valid URL: '" + raw + "' (" + e.getReason() + ")");
+        }
+    }
+
+    private static String projectName(String flagValue, Path directory) throws UsageException {
+        if (flagValue != null) {
+            if (flagValue.isBlank()) {
+                throw new UsageException("--name must not be empty");
+            }
+            return flagValue.strip();
+        }
+        Path fileName = directory.getFileName();
+        return fileName == null ? "project" : fileName.toString();
+    }
+
+    private Path outputDirectory(String flagValue) throws UsageException {
+        if (flagValue == null) {
+            return workingDirectory;
+        }
+        Path path = resolve(flagValue, "--out-dir");
+        // A missing directory is created when the report is written; an existing file is a mistake.
+        if (Files.exists(path) && !Files.isDirectory(path)) {
+            throw new UsageException("--out-dir '" + flagValue + "' is a file, not a directory");
+        }
+        return path;
+    }
+
+    private static Duration timeout(String flagValue) throws UsageException {
+        if (flagValue == null) {
+            return ScanOptions.DEFAULT_TIMEOUT;
+        }
+        try {
+            long seconds = Long.parseLong(flagValue.strip());
+            if (seconds > 0) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the same message as a non-positive number
+        }
+        throw new UsageException("--timeout must be a whole number of seconds above 0, got '" + flagValue + "'");
+    }
+
+    private Path resolve(String argument, String what) throws UsageException {
+        if (argument.isBlank()) {
+            throw new UsageException(what + " must not be empty");
+        }
+        try {
+            return workingDirectory.resolve(argument).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw new UsageException(what + " '" + argument + "' is not a valid path: " + e.getReason());
+        }
+    }
+
+    /** Walks the arguments; an option's value is the next argument unless given inline. */
+    private static final class ArgumentCursor {
+        private final List<String> args;
+        private int index;
+
+        ArgumentCursor(List<String> args) {
+            this.args = args;
+        }
+
+        boolean hasNext() {
+            return index < args.size();
+        }
+
+        String next() {
+            return args.get(index++);
+        }
+
+        String value(String flag, String inline) throws UsageException {
+            if (inline != null) {
+                return inline;
+            }
+            // "--name --json" is a forgotten value, not a name that starts with dashes.
+            if (!hasNext() || args.get(index).startsWith("--")) {
+                throw new UsageException(flag + " needs a value");
+            }
+            return next();
+        }
+    }
+}

@@ -1,0 +1,15 @@
+/**
+ * The {@code conclave} command: scans a directory into a digest, submits it to the gateway,
+ * follows the scan until it is final, then prints a summary and saves the report as JSON and
+ * Markdown.
+ *
+ * <p>Plain Java, no framework: {@link java.net.http.HttpClient} for the gateway and Jackson
+ * through {@link dev.conclave.model.WireJson}, so the CLI reads and writes exactly the shapes the
+ * services do. Single-threaded: a command waits for one scan, so a plain poll loop on the main
+ * thread is all the concurrency it needs.
+ *
+ * <p>Where a scan enters: {@link dev.conclave.cli.ConclaveCommand} parses the arguments
+ * ({@link dev.conclave.cli.ScanOptionsParser}) and hands a {@link dev.conclave.cli.ScanOptions}
+ * to {@link dev.conclave.cli.ScanCommand}, which runs the flow.
+ */
+package dev.conclave.cli;

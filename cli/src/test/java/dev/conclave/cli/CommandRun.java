@@ -1,0 +1,31 @@
+package dev.conclave.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Runs the whole command in-process and keeps what it printed. */
+record CommandRun(int exitCode, String out, String err) {
+
+    static CommandRun of(Path workingDirectory, Map<String, String> environment, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exitCode;
+        try (PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
+                PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            exitCode = new ConclaveCommand(stdout, stderr, environment, workingDirectory).run(args);
+        }
+        return new CommandRun(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static CommandRun of(Path workingDirectory, String... args) {
+        return of(workingDirectory, Map.of(), args);
+    }
+
+    @Override
+    public String toString() {
+        return "exit " + exitCode + "\n--- stdout ---\n" + out + "\n--- stderr ---\n" + err;
+    }
+}

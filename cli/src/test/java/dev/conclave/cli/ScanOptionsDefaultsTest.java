@@ -1,0 +1,81 @@
+package dev.conclave.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScanOptionsDefaultsTest {
+
+    @TempDir
+    Path workingDirectory;
+    Path project;
+
+    @BeforeEach
+    void createProject() throws IOException {
+        project = Files.createDirectory(workingDirectory.resolve("shop"));
+    }
+
+    @Test
+    void withoutOptionsEverythingHasItsDocumentedDefault() throws UsageException {
+        ScanOptions options = parse(Map.of(), "scan", "shop");
+
+        assertEquals(project, options.directory());
+        assertEquals(URI.create("http://127.0.0.1:18080"), options.server());
+        assertEquals("shop", options.name());
+        assertEquals(workingDirectory.toAbsolutePath().normalize(), options.outDir());
+        assertEquals(Duration.ofSeconds(900), options.timeout());
+        assertFalse(options.json());
+        assertFalse(options.bypassCache());
+    }
+
+    @Test
+    void dotIsNamedAfterTheWorkingDirectory() throws UsageException {
+        Invocation invocation = new ScanOptionsParser(Map.of(), project).parse(List.of("scan", "."));
+
+        assertEquals("shop", assertInstanceOf(Invocation.Scan.class, invocation).options().name());
+    }
+
+    @Test
+    void serverComesFromTheEnvironmentUnlessGivenAsOption() throws UsageException {
+        Map<String, String> env = Map.of(ScanOptions.SERVER_ENV, "http://gateway.test:8080/");
+
+        assertEquals(URI.create("http://gateway.test:8080"), parse(env, "scan", "shop").server());
+        assertEquals(URI.create("https://other.test"),
+                parse(env, "scan", "shop", "--server", "https://other.test").server());
+    }
+
+    @Test
+    void everyOptionIsReadInBothSpellings() throws UsageException {
+        ScanOptions options = parse(Map.of(), "scan", "--json", "--name=Demo Shop", "shop", "--out-dir", "reports",
+                "--bypass-cache", "--timeout=30");
+
+        assertEquals("Demo Shop", options.name());
+        assertEquals(workingDirectory.resolve("reports").toAbsolutePath().normalize(), options.outDir());
+        assertEquals(Duration.ofSeconds(30), options.timeout());
+        assertTrue(options.json());
+        assertTrue(options.bypassCache());
+    }
+
+    @Test
+    void helpAfterScanAsksForHelp() throws UsageException {
+        assertInstanceOf(Invocation.Help.class,
+                new ScanOptionsParser(Map.of(), workingDirectory).parse(List.of("scan", "--help")));
+    }
+
+    private ScanOptions parse(Map<String, String> env, String... args) throws UsageException {
+        Invocation invocation = new ScanOptionsParser(env, workingDirectory).parse(List.of(args));
+        return assertInstanceOf(Invocation.Scan.class, invocation).options();
+    }
+}

@@ -1,0 +1,161 @@
+package dev.conclave.scanner;
+
+import dev.conclave.model.ScanDigest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * Builds the {@link ScanDigest} of a project, either from a directory on disk or from a list of
+ * files sent as text. Both entry points pass every file through the same {@link FileIntake},
+ * summarise it the same way ({@link FileSummary}) and build the digest in the same
+ * {@link DigestAssembler}, so the same project gives an equal digest.
+ *
+ * <p>Skipped: dependency, build-output and tool folders ({@code .git}, {@code node_modules},
+ * {@code target}, ...), binary files (a NUL byte in the first 8 KiB or a binary extension), and
+ * symbolic links, which are never followed so a scan cannot leave the project.
+ */
+public final class ProjectScanner {
+
+    private final ScanLimits limits;
+    private final FileIntake intake;
+    private final DigestAssembler assembler;
+
+    public ProjectScanner(ScanLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "scan limits must not be null; use ScanLimits.defaults()");
+        this.intake = new FileIntake(limits);
+        this.assembler = new DigestAssembler(limits);
+    }
+
+    public ScanLimits limits() {
+        return limits;
+    }
+
+    /**
+     * Scans the project in a directory.
+     *
+     * @throws IllegalArgumentException when {@code root} is not an existing directory or the name is blank
+     * @throws UncheckedIOException     when the directory cannot be walked at all
+     */
+    public ScanDigest scan(Path root, String projectName) {
+        requireProjectName(projectName);
+        if (root == null) {
+            throw new IllegalArgumentException("no directory given to scan for project " + projectName);
+        }
+        if (!Files.isDirectory(root)) {
+            throw new IllegalArgumentException("cannot scan " + root.toAbsolutePath() + ": "
+                    + (Files.exists(root) ? "it is not a directory" : "it does not exist"));
+        }
+        try {
+            // The root itself may be a link the user chose deliberately; links inside it are not followed.
+            Path realRoot = root.toRealPath();
+            List<FileSummary> files = new ArrayList<>();
+            Files.walkFileTree(realRoot, Set.of(), Integer.MAX_VALUE, new ProjectWalker(realRoot, files));
+            return assembler.assemble(projectName, files);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot scan " + root.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Scans a project given as files, for example uploaded to the gateway. Files in skipped folders
+     * and binary files are left out exactly as in a directory scan.
+     *
+     * @throws IllegalArgumentException when a path appears twice or the name is blank
+     */
+    public ScanDigest scan(List<ProjectFile> files, String projectName) {
+        requireProjectName(projectName);
+        if (files == null) {
+            throw new IllegalArgumentException("no file list given to scan for project " + projectName);
+        }
+        Set<String> seen = new HashSet<>();
+        List<FileSummary> admitted = new ArrayList<>();
+        for (ProjectFile file : files) {
+            if (!seen.add(file.path())) {
+                throw new IllegalArgumentException("project file " + file.path() + " appears more than once in "
+                        + projectName + "; send each path once");
+            }
+            byte[] bytes = file.content().getBytes(StandardCharsets.UTF_8);
+            intake.admit(file.path(), bytes.length, maxBytes -> bytes.length <= maxBytes ? bytes : Arrays.copyOf(bytes, maxBytes))
+                    .map(FileSummary::of)
+                    .ifPresent(admitted::add);
+        }
+        return assembler.assemble(projectName, admitted);
+    }
+
+    private static void requireProjectName(String projectName) {
+        if (projectName == null || projectName.isBlank()) {
+            throw new IllegalArgumentException("project name must not be blank");
+        }
+    }
+
+    /** Walks a directory without following links, pruning skipped folders before descending. */
+    private final class ProjectWalker extends SimpleFileVisitor<Path> {
+        private final Path root;
+        private final List<FileSummary> files;
+
+        ProjectWalker(Path root, List<FileSummary> files) {
+            this.root = root;
+            this.files = files;
+        }
+
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            // Pruning here saves reading node_modules at all; the intake applies the same rule to every path anyway.
+            boolean skipped = !dir.equals(root) && SkipRules.isSkippedDirectory(dir.getFileName().toString());
+            return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            // Without FOLLOW_LINKS a link arrives here as a link, neither a regular file nor a directory.
+            if (!attrs.isRegularFile()) {
+                return FileVisitResult.CONTINUE;
+            }
+            try {
+                intake.admit(relativePath(file), attrs.size(), maxBytes -> readHead(file, maxBytes))
+                        .map(FileSummary::of)
+                        .ifPresent(files::add);
+            } catch (UncheckedIOException unreadable) {
+                // A file that vanished or is not readable is left out rather than failing the whole scan.
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+            // Same reasoning as an unreadable file: an inaccessible folder should not sink the scan.
+            return FileVisitResult.CONTINUE;
+        }
+
+        private String relativePath(Path file) {
+            StringJoiner path = new StringJoiner("/");
+            for (Path segment : root.relativize(file)) {
+                path.add(segment.toString());
+            }
+            return path.toString();
+        }
+
+        private static byte[] readHead(Path file, int maxBytes) {
+            try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+                return in.readNBytes(maxBytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.conclave.scanner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.conclave.model.LanguageStat;
+import dev.conclave.model.ScanDigest;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Language file and line counts agree with a count made here, from the fixture text, by other means. */
+class LanguageStatsMatchIndependentCountTest {
+
+    /** The extensions the fixtures use; files with any other extension belong to no language. */
+    private static final Map<String, String> FIXTURE_LANGUAGES = Map.of(
+            "py", "Python", "ts", "TypeScript", "java", "Java", "md", "Markdown", "json", "JSON",
+            "toml", "TOML", "xml", "XML", "yml", "YAML");
+
+    private final ProjectScanner scanner = new ProjectScanner(ScanLimits.defaults());
+
+    static List<FixtureProject> fixtures() {
+        return FixtureProject.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void countsFilesAndLinesPerLanguageInADirectory(FixtureProject fixture, @TempDir Path dir) throws IOException {
+        ScanDigest digest = scanner.scan(fixture.writeTo(dir), fixture.name);
+
+        assertEquals(expectedStats(fixture), byLanguage(digest.languages()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void countsFilesAndLinesPerLanguageInAFileList(FixtureProject fixture) {
+        ScanDigest digest = scanner.scan(fixture.asProjectFiles(), fixture.name);
+
+        assertEquals(expectedStats(fixture), byLanguage(digest.languages()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void listsLanguagesWithMostLinesFirst(FixtureProject fixture) {
+        List<LanguageStat> languages = scanner.scan(fixture.asProjectFiles(), fixture.name).languages();
+
+        for (int i = 1; i < languages.size(); i++) {
+            assertTrue(languages.get(i - 1).lines() >= languages.get(i).lines(), () -> "not sorted: " + languages);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void countsEveryAdmittedFileAndItsBytes(FixtureProject fixture) {
+        ScanDigest digest = scanner.scan(fixture.asProjectFiles(), fixture.name);
+
+        long expectedBytes = fixture.counted.values().stream()
+                .mapToLong(content -> content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .sum();
+        assertEquals(fixture.counted.size(), digest.fileCount());
+        assertEquals(expectedBytes, digest.totalBytes());
+    }
+
+    /** String.lines() splits where the scanner counts '\n', and agrees on a missing final newline. */
+    private static Map<String, LanguageStat> expectedStats(FixtureProject fixture) {
+        Map<String, LanguageStat> expected = new TreeMap<>();
+        fixture.counted.forEach((path, content) -> {
+            String extension = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : "";
+            String language = FIXTURE_LANGUAGES.get(extension);
+            if (language != null) {
+                LanguageStat sum = expected.getOrDefault(language, new LanguageStat(language, 0, 0));
+                expected.put(language, new LanguageStat(language, sum.files() + 1, sum.lines() + content.lines().count()));
+            }
+        });
+        return expected;
+    }
+
+    private static Map<String, LanguageStat> byLanguage(List<LanguageStat> stats) {
+        Map<String, LanguageStat> map = new TreeMap<>();
+        stats.forEach(stat -> map.put(stat.language(), stat));
+        return map;
+    }
+}
