@@ -12,6 +12,10 @@ public interface AggregationConfig {
     @WithDefault("5m")
     Duration synthesisLease();
 
+    /** How often each instance looks for runs whose deadline passed (read by {@code DeadlineSweeper}). */
+    @WithDefault("2s")
+    Duration sweepInterval();
+
     /** Runs closed per sweep for a passed deadline. */
     @WithDefault("20")
     int sweepBatch();

@@ -133,6 +133,18 @@ public class FanIn {
         return true;
     }
 
+    /** Gives a claim back after a failed synthesis, so a redelivery or the sweeper tries again. */
+    @Transactional
+    public void release(Claim claim) {
+        AggregationEntity aggregation = AggregationEntity.findById(
+                new AggregationEntity.Key(claim.request().scanId(), claim.request().run()), LockModeType.PESSIMISTIC_WRITE);
+        if (AggregationEntity.SYNTHESIZING.equals(aggregation.status)
+                && claim.claimedUntil().equals(aggregation.claimedUntil)) {
+            aggregation.status = AggregationEntity.OPEN;
+            aggregation.claimedUntil = null;
+        }
+    }
+
     private Claim claim(AggregationEntity aggregation, List<RoleResultEntity> results) {
         aggregation.status = AggregationEntity.SYNTHESIZING;
         // Truncated to microseconds: what PostgreSQL stores, so close() can compare it.

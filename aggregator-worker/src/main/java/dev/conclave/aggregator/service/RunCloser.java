@@ -35,9 +35,9 @@ public class RunCloser {
     }
 
     public void onRoleResult(RoleResult result) {
-        if (fanIn.record(result)) {
-            fanIn.claimIfComplete(result.scanId(), result.run()).ifPresent(this::close);
-        }
+        fanIn.record(result);
+        // Also on a duplicate: a redelivery after a failed synthesis must be able to retry it.
+        fanIn.claimIfComplete(result.scanId(), result.run()).ifPresent(this::close);
     }
 
     /** Closes overdue runs; returns how many it closed. */
@@ -48,7 +48,13 @@ public class RunCloser {
     }
 
     private void close(Claim claim) {
-        RunOutcome outcome = synthesis.synthesise(claim);
+        RunOutcome outcome;
+        try {
+            outcome = synthesis.synthesise(claim);
+        } catch (RuntimeException e) {
+            fanIn.release(claim);
+            throw e;
+        }
         if (!fanIn.close(claim, outcome)) {
             LOG.infof("scan %s run %d was closed by another instance", claim.request().scanId(), claim.request().run());
             return;

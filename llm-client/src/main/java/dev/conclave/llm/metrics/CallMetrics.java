@@ -10,7 +10,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class CallMetrics {
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    // A read-only transaction of its own: callers run on message threads without a request context.
+    @Transactional
     public RunTotals totals(UUID scanId, int run) {
         List<ModelCallRecord> rows = ModelCallRecord.list("scanId = ?1 and run = ?2", scanId, run);
         List<String> models = rows.stream()
