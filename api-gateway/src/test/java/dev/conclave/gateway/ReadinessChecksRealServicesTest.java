@@ -1,0 +1,29 @@
+package dev.conclave.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** Readiness reports UP only because Kafka's topics, PostgreSQL and Redis answered. */
+@QuarkusTest
+class ReadinessChecksRealServicesTest {
+
+    @Test
+    void readinessNamesEveryServiceItChecked() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("kafka-topics", "Database connections health check",
+                        "Redis connection health check"));
+    }
+
+    @Test
+    void openApiDocumentDescribesTheScanApi() {
+        given().when().get("/q/openapi?format=json")
+                .then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/scans"));
+    }
+}
