@@ -1,0 +1,151 @@
+/*
+ * Submit→completed latency and sustained throughput of a running Conclave (gateway, workers,
+ * aggregator). Plain JDK, run as a single-file program against the local services:
+ *
+ *   java bench/ScanBenchmark.java latency 200      # sequential scans, p50/p90/p99
+ *   java bench/ScanBenchmark.java throughput 2000  # submitted as fast as possible, scans/s
+ *
+ * Server URL: $CONCLAVE_SERVER, else http://127.0.0.1:18080. Prints numbers; asserts nothing.
+ */
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+public class ScanBenchmark {
+    static final String SERVER = System.getenv().getOrDefault("CONCLAVE_SERVER", "http://127.0.0.1:18080");
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final Pattern ID = Pattern.compile("\"scanId\":\"([0-9a-f-]{36})\"");
+    static final Pattern STATUS = Pattern.compile("\"status\":\"([A-Z]+)\"");
+    static final Pattern CREATED = Pattern.compile("\"createdAt\":\"([^\"]+)\"");
+    static final Pattern COMPLETED = Pattern.compile("\"completedAt\":\"([^\"]+)\"");
+
+    record Done(String id, String status, Instant created, Instant completed, long clientNanos) {
+        double serverMs() {
+            return Duration.between(created, completed).toNanos() / 1e6;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = args.length > 0 ? args[0] : "latency";
+        int n = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        for (int i = 0; i < 5; i++) { // warm-up: JIT, connections, consumer fetch sessions
+            await(submit("warmup-" + i), System.nanoTime());
+        }
+        if (mode.equals("latency")) {
+            latency(n);
+        } else {
+            throughput(n, args.length > 2 ? Integer.parseInt(args[2]) : 16);
+        }
+    }
+
+    static void latency(int n) throws Exception {
+        List<Double> client = new ArrayList<>();
+        List<Double> server = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            long start = System.nanoTime();
+            Done done = await(submit("latency-" + i), start);
+            client.add(done.clientNanos() / 1e6);
+            server.add(done.serverMs());
+        }
+        System.out.printf("sequential scans: %d%n", n);
+        print("client submit->completed ms", client);
+        print("server created->completed ms", server);
+    }
+
+    static void throughput(int n, int submitters) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(submitters);
+        long start = System.nanoTime();
+        List<Future<String>> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            ids.add(pool.submit(() -> submit("throughput-" + k)));
+        }
+        List<String> accepted = new ArrayList<>();
+        for (Future<String> id : ids) {
+            accepted.add(id.get());
+        }
+        double submitSeconds = (System.nanoTime() - start) / 1e9;
+        List<Future<Done>> results = new ArrayList<>();
+        for (String id : accepted) {
+            results.add(pool.submit(() -> await(id, start)));
+        }
+        Instant first = null;
+        Instant last = null;
+        List<Double> server = new ArrayList<>();
+        int completed = 0;
+        for (Future<Done> f : results) {
+            Done d = f.get();
+            completed += d.status().equals("COMPLETED") ? 1 : 0;
+            first = first == null || d.created().isBefore(first) ? d.created() : first;
+            last = last == null || d.completed().isAfter(last) ? d.completed() : last;
+            server.add(d.serverMs());
+        }
+        pool.shutdown();
+        double span = Duration.between(first, last).toNanos() / 1e9;
+        System.out.printf("scans: %d submitted by %d threads in %.2f s (%.0f accepted/s); %d COMPLETED%n",
+                n, submitters, submitSeconds, n / submitSeconds, completed);
+        System.out.printf("sustained: %.1f scans/s (first accepted -> last completed: %.2f s)%n", n / span, span);
+        print("server created->completed ms under load", server);
+    }
+
+    static String submit(String name) throws Exception {
+        String body = """
+                {"name": "%s", "files": [
+                 {"path": "README.md", "content": "# Bench\\nA benchmark project.\\n## Install\\nmake\\n"},
+                 {"path": "src/main.py", "content": "def main():\\n    print('hi')\\n"},
+                 {"path": "tests/test_main.py", "content": "def test_main():\\n    assert True\\n"}]}""".formatted(name);
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(SERVER + "/api/v1/scans"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 202) {
+            throw new IllegalStateException("submit answered " + r.statusCode() + ": " + r.body());
+        }
+        return find(ID, r.body());
+    }
+
+    static Done await(String id, long startNanos) throws Exception {
+        HttpRequest get = HttpRequest.newBuilder(URI.create(SERVER + "/api/v1/scans/" + id)).GET().build();
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            String body = HTTP.send(get, HttpResponse.BodyHandlers.ofString()).body();
+            String status = find(STATUS, body);
+            if (status.equals("COMPLETED") || status.equals("PARTIAL") || status.equals("FAILED")) {
+                return new Done(id, status, Instant.parse(find(CREATED, body)), Instant.parse(find(COMPLETED, body)),
+                        System.nanoTime() - startNanos);
+            }
+            Thread.sleep(1);
+        }
+        throw new IllegalStateException("scan " + id + " did not finish in 10 minutes");
+    }
+
+    static String find(Pattern p, String body) {
+        Matcher m = p.matcher(body);
+        if (!m.find()) {
+            throw new IllegalStateException(p + " not in " + body);
+        }
+        return m.group(1);
+    }
+
+    static void print(String what, List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        System.out.printf("%s: p50 %.1f, p90 %.1f, p99 %.1f, max %.1f, mean %.1f%n", what, pct(sorted, 50),
+                pct(sorted, 90), pct(sorted, 99), sorted.get(sorted.size() - 1),
+                sorted.stream().mapToDouble(Double::doubleValue).average().orElse(0));
+    }
+
+    static double pct(List<Double> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+}
