@@ -15,7 +15,8 @@ public class DeadlineSweeper {
         this.closer = closer;
     }
 
-    @Scheduled(every = "${conclave.aggregation.sweep-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${conclave.aggregation.sweep-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
         while (closer.closeOverdue() > 0) {
             // keep going while a full batch was closed

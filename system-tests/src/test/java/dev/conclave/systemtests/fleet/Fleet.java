@@ -1,0 +1,211 @@
+package dev.conclave.systemtests.fleet;
+
+import dev.conclave.model.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.common.GroupState;
+
+/**
+ * The Conclave fleet under test: the packaged services as separate processes, wired to one
+ * Kafka, PostgreSQL and Redis ({@link Infrastructure}).
+ *
+ * <ul>
+ *   <li>api-gateway, which may accept the roles architect, deployment, business and security
+ *       (no worker serves security, so a scan asking for it ends PARTIAL);</li>
+ *   <li>aggregator-worker;</li>
+ *   <li>analysis-worker-a serving architect, deployment and business as instance {@code worker-a};</li>
+ *   <li>analysis-worker-b serving architect only as instance {@code worker-b}, so group
+ *       {@code analysis-architect} has two members that split the partitions.</li>
+ * </ul>
+ *
+ * Models are the offline simulator with 20 ms latency: no network, no API key.
+ */
+public final class Fleet implements AutoCloseable {
+    public static final String WORKER_A = "worker-a";
+    public static final String WORKER_B = "worker-b";
+    public static final List<String> KNOWN_ROLES = List.of("architect", "deployment", "business", "security");
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration GROUPS_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    /** Consumer groups the fleet runs, and how many members each must have before a test starts. */
+    private static final List<Map.Entry<String, Integer>> GROUP_MEMBERS = List.of(
+            Map.entry(Topics.analysisGroup("architect"), 2),
+            Map.entry(Topics.analysisGroup("deployment"), 1),
+            Map.entry(Topics.analysisGroup("business"), 1),
+            Map.entry("aggregator-intake", 1),
+            Map.entry("aggregator", 1));
+
+    private final Infrastructure infrastructure;
+    private final List<ServiceProcess> services;
+    private final Thread killOnExit;
+    private final Broker broker;
+    private final Database database;
+    private final ScanApi api;
+
+    private Fleet(Infrastructure infrastructure, List<ServiceProcess> services, Thread killOnExit, Broker broker) {
+        this.infrastructure = infrastructure;
+        this.services = services;
+        this.killOnExit = killOnExit;
+        this.broker = broker;
+        this.database = new Database(infrastructure.jdbcUrl(), infrastructure.dbUser(), infrastructure.dbPassword());
+        this.api = new ScanApi(services.getFirst().url());
+    }
+
+    /** Starts infrastructure (if not given), the gateway, then the aggregator and both workers; returns once all consume. */
+    static Fleet launch() {
+        Path root = Path.of(System.getProperty("conclave.root", "..")).toAbsolutePath().normalize();
+        Path logs = Path.of(System.getProperty("conclave.fleet.logs", "target/fleet-logs")).toAbsolutePath();
+        Path work = Path.of(System.getProperty("conclave.fleet.work", "target/fleet")).toAbsolutePath();
+        Instant started = Instant.now();
+        Infrastructure infrastructure = Infrastructure.resolve(System.getenv());
+        log("infrastructure: " + infrastructure.describe());
+
+        List<ServiceProcess> services = Collections.synchronizedList(new ArrayList<>());
+        Thread killOnExit = new Thread(() -> services.forEach(ServiceProcess::kill), "fleet-kill-on-exit");
+        Runtime.getRuntime().addShutdownHook(killOnExit);
+        Broker broker = null;
+        try {
+            Map<String, String> common = new LinkedHashMap<>(infrastructure.serviceEnvironment());
+            common.put("CONCLAVE_LLM_OFFLINE_LATENCY", "20ms");
+
+            // The gateway first: Flyway creates the schema and it creates the topics with 12 partitions.
+            ServiceProcess gateway = start(services, root, logs, work, "api-gateway", "api-gateway",
+                    with(common, "CONCLAVE_SCAN_KNOWN_ROLES", String.join(",", KNOWN_ROLES)));
+            gateway.awaitReady(READY_TIMEOUT);
+            start(services, root, logs, work, "aggregator-worker", "aggregator-worker",
+                    with(common, "CONCLAVE_LLM_INSTANCE", "aggregator"));
+            start(services, root, logs, work, "analysis-worker-a", "analysis-worker",
+                    with(with(common, "CONCLAVE_ROLES", "architect,deployment,business"), "CONCLAVE_LLM_INSTANCE", WORKER_A));
+            start(services, root, logs, work, "analysis-worker-b", "analysis-worker",
+                    with(with(common, "CONCLAVE_ROLES", "architect"), "CONCLAVE_LLM_INSTANCE", WORKER_B));
+            for (ServiceProcess service : services.subList(1, services.size())) {
+                service.awaitReady(READY_TIMEOUT);
+            }
+            broker = new Broker(infrastructure.kafkaBootstrapServers());
+            awaitStableGroups(broker);
+            log("fleet ready in %d s; logs in %s".formatted(Duration.between(started, Instant.now()).toSeconds(), logs));
+            return new Fleet(infrastructure, List.copyOf(services), killOnExit, broker);
+        } catch (RuntimeException | Error e) {
+            // Stopped, not killed, so their consumers leave the groups and do not haunt the next run.
+            services.forEach(ServiceProcess::requestStop);
+            services.forEach(service -> service.awaitStopped(STOP_GRACE));
+            if (broker != null) {
+                broker.close();
+            }
+            infrastructure.close();
+            removeHook(killOnExit);
+            throw e;
+        }
+    }
+
+    public ScanApi scanApi() {
+        return api;
+    }
+
+    public URI gatewayUrl() {
+        return api.baseUrl();
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Broker broker() {
+        return broker;
+    }
+
+    private static ServiceProcess start(List<ServiceProcess> services, Path root, Path logs, Path work, String name,
+            String module, Map<String, String> env) {
+        ServiceProcess service = ServiceProcess.start(name, root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"),
+                freePort(), env, logs, work);
+        services.add(service);
+        log("%s: pid %d on %s, log %s".formatted(name, service.pid(), service.url(), service.log()));
+        return service;
+    }
+
+    /**
+     * Waits until every group has its members and a settled assignment, so no test races a
+     * rebalance (members of a previous run that were killed rather than stopped linger until
+     * their session times out).
+     */
+    private static void awaitStableGroups(Broker broker) {
+        Instant deadline = Instant.now().plus(GROUPS_TIMEOUT);
+        Map<String, String> last = new LinkedHashMap<>();
+        while (true) {
+            boolean settled = true;
+            for (Map.Entry<String, Integer> group : GROUP_MEMBERS) {
+                ConsumerGroupDescription description = broker.describeGroup(group.getKey());
+                last.put(group.getKey(), description.groupState() + " with " + description.members().size() + " members");
+                settled &= description.groupState() == GroupState.STABLE
+                        && description.members().size() == group.getValue();
+            }
+            if (settled) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("consumer groups did not settle within %d s; expected members %s, last seen %s"
+                        .formatted(GROUPS_TIMEOUT.toSeconds(), GROUP_MEMBERS, last));
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+    }
+
+    /** Stops the services (SIGTERM, then SIGKILL after 30 s), then any containers started for the run. */
+    @Override
+    public void close() {
+        List<ServiceProcess> reversed = new ArrayList<>(services);
+        Collections.reverse(reversed);
+        reversed.forEach(ServiceProcess::requestStop);
+        reversed.forEach(service -> service.awaitStopped(STOP_GRACE));
+        broker.close();
+        infrastructure.close();
+        removeHook(killOnExit);
+        log("fleet stopped: " + services.stream().map(ServiceProcess::name).collect(Collectors.joining(", ")));
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down: the hook runs anyway.
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free loopback port", e);
+        }
+    }
+
+    private static Map<String, String> with(Map<String, String> env, String key, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(env);
+        copy.put(key, value);
+        return copy;
+    }
+
+    private static void log(String message) {
+        System.out.println("[fleet] " + message);
+    }
+}

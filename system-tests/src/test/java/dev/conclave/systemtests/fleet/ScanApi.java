@@ -1,0 +1,82 @@
+package dev.conclave.systemtests.fleet;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.conclave.model.ScanStatus;
+import dev.conclave.model.WireJson;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+
+/** The gateway's scan API as a client sees it: {@code POST /api/v1/scans} and {@code GET /api/v1/scans/{id}}. */
+public final class ScanApi {
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    ScanApi(URI base) {
+        this.base = base;
+    }
+
+    public URI baseUrl() {
+        return base;
+    }
+
+    /** The gateway's 202 answer. */
+    public record Accepted(UUID scanId, int run, String status, String statusUrl) {
+    }
+
+    /** Submits a scan; fails unless the gateway answers 202 Accepted. */
+    public Accepted submit(JsonNode body) {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(base.resolve("/api/v1/scans"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(WireJson.encode(body))));
+        if (answer.statusCode() != 202) {
+            throw new AssertionError("POST /api/v1/scans answered " + answer.statusCode() + ", not 202: " + answer.body());
+        }
+        JsonNode json = parse(answer.body());
+        return new Accepted(UUID.fromString(json.path("scanId").asText()), json.path("run").asInt(),
+                json.path("status").asText(), json.path("statusUrl").asText());
+    }
+
+    /** {@code GET /api/v1/scans/{id}}; fails unless the gateway answers 200. */
+    public JsonNode scan(UUID scanId) {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(base.resolve("/api/v1/scans/" + scanId)).GET());
+        if (answer.statusCode() != 200) {
+            throw new AssertionError("GET /api/v1/scans/" + scanId + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return parse(answer.body());
+    }
+
+    /** Polls the scan until its status is final (COMPLETED, PARTIAL or FAILED) and returns that view. */
+    public JsonNode awaitFinished(UUID scanId, Duration within) {
+        return await("scan " + scanId + " to reach COMPLETED, PARTIAL or FAILED")
+                .atMost(within)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> scan(scanId), view -> ScanStatus.valueOf(view.path("status").asText()).isFinal());
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("the gateway at " + base + " did not answer: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return WireJson.mapper().readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("the gateway answered with something that is not JSON: " + body, e);
+        }
+    }
+}
