@@ -389,7 +389,7 @@ pg_start() {
     fi
     log "postgres: starting on $PG_ADDR"
     as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOGFILE" -w -t 60 start \
-      -o "-p $CONCLAVE_PG_PORT $sock_opt -c listen_addresses=$CONCLAVE_BIND_HOST" >/dev/null 9>&- ||
+      -o "-p $CONCLAVE_PG_PORT $sock_opt -c listen_addresses=$CONCLAVE_BIND_HOST -c max_connections=300" >/dev/null 9>&- ||
       { show_log_tail "$PG_LOGFILE"; die "postgres: failed to start (log: $PG_LOGFILE)"; }
     wait_for_port "$CONCLAVE_BIND_HOST" "$CONCLAVE_PG_PORT" 30 ||
       { show_log_tail "$PG_LOGFILE"; die "postgres: port $CONCLAVE_PG_PORT not open"; }
