@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Semaphore;
 import org.jboss.logging.Logger;
 
 /** Starts one {@link RoleConsumer} per configured role at start-up and stops them at shutdown. */
@@ -33,12 +32,10 @@ public class RoleConsumers {
     }
 
     void start(@Observes StartupEvent event) {
-        // One bound for the whole instance: the model calls it may have in flight at once.
-        Semaphore inFlight = new Semaphore(config.concurrency() * config.roles().size());
         for (String role : config.roles()) {
             RoleConsumer consumer = new RoleConsumer(role,
                     clients.consumer(Topics.analysisGroup(role), config.concurrency(), config.maxPollInterval().toMillis()),
-                    analysis, publisher, inFlight);
+                    analysis, publisher, config.concurrency());
             consumers.add(consumer);
             threads.add(Thread.ofVirtual().name("role-" + role).start(consumer));
         }

@@ -1,0 +1,63 @@
+package dev.conclave.worker.messaging;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Which offsets of each partition are still being worked on, so that records can finish out of
+ * order while the committed offset only ever moves past records that are done: the committable
+ * offset of a partition is its lowest unfinished offset, or one past the highest polled one.
+ * Used by the poll thread only.
+ */
+final class PartitionProgress {
+    private final Map<TopicPartition, TreeSet<Long>> unfinished = new HashMap<>();
+    private final Map<TopicPartition, Long> nextToPoll = new HashMap<>();
+    private final Map<TopicPartition, Long> committed = new HashMap<>();
+    private int inFlight;
+
+    void started(TopicPartition partition, long offset) {
+        unfinished.computeIfAbsent(partition, p -> new TreeSet<>()).add(offset);
+        nextToPoll.merge(partition, offset + 1, Math::max);
+        inFlight++;
+    }
+
+    void finished(TopicPartition partition, long offset) {
+        TreeSet<Long> offsets = unfinished.get(partition);
+        if (offsets != null && offsets.remove(offset)) {
+            inFlight--;
+        }
+    }
+
+    int inFlight() {
+        return inFlight;
+    }
+
+    /** Offsets that may be committed now and were not committed before; marks them committed. */
+    Map<TopicPartition, OffsetAndMetadata> takeCommittable() {
+        Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
+        nextToPoll.forEach((partition, next) -> {
+            TreeSet<Long> offsets = unfinished.get(partition);
+            long committable = offsets == null || offsets.isEmpty() ? next : offsets.first();
+            if (committable > committed.getOrDefault(partition, -1L)) {
+                commit.put(partition, new OffsetAndMetadata(committable));
+                committed.put(partition, committable);
+            }
+        });
+        return commit;
+    }
+
+    /** Forgets partitions this consumer no longer owns. */
+    void forget(Iterable<TopicPartition> partitions) {
+        for (TopicPartition partition : partitions) {
+            TreeSet<Long> offsets = unfinished.remove(partition);
+            if (offsets != null) {
+                inFlight -= offsets.size();
+            }
+            nextToPoll.remove(partition);
+            committed.remove(partition);
+        }
+    }
+}
