@@ -6,7 +6,6 @@ import dev.conclave.model.ScanRequest;
 import dev.conclave.model.SchemaVersions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -56,36 +55,5 @@ public class ScanService {
 
     /** The outcome of a submission. */
     public record Accepted(UUID scanId, int run, boolean repeated) {
-    }
-
-    /** The transactions of {@link ScanService}, apart so that publishing happens after the commit. */
-    @ApplicationScoped
-    public static class ScanStore {
-
-        @Transactional
-        public ScanEntity insert(ScanSubmission submission, String idempotencyKey) {
-            ScanEntity scan = new ScanEntity();
-            scan.id = UUID.randomUUID();
-            scan.name = submission.name();
-            scan.idempotencyKey = idempotencyKey;
-            scan.roles = submission.roles();
-            scan.digest = submission.digest();
-            scan.currentRun = 1;
-            scan.bypassCache = submission.bypassCache();
-            scan.deadlineSeconds = (int) submission.deadline().toSeconds();
-            scan.createdAt = Instant.now();
-            scan.persistAndFlush();
-            return scan;
-        }
-
-        @Transactional
-        public void delete(UUID id) {
-            ScanEntity.deleteById(id);
-        }
-
-        @Transactional(Transactional.TxType.SUPPORTS)
-        public Optional<ScanEntity> findByIdempotencyKey(String key) {
-            return ScanEntity.findByIdempotencyKey(key);
-        }
     }
 }
