@@ -75,6 +75,17 @@ public class FanIn {
         return inserted == 1;
     }
 
+    /**
+     * Stores a role's result and, in the same transaction, claims its run if that completed it:
+     * one commit per role result instead of two. A duplicate stores nothing but may still claim,
+     * so a redelivery after a failed synthesis retries it.
+     */
+    @Transactional
+    public Optional<Claim> recordAndClaim(RoleResult result) {
+        record(result);
+        return claimIfComplete(result.scanId(), result.run());
+    }
+
     /** Claims an open run whose every expected role has arrived. */
     @Transactional
     public Optional<Claim> claimIfComplete(UUID scanId, int run) {

@@ -35,9 +35,7 @@ public class RunCloser {
     }
 
     public void onRoleResult(RoleResult result) {
-        fanIn.record(result);
-        // Also on a duplicate: a redelivery after a failed synthesis must be able to retry it.
-        fanIn.claimIfComplete(result.scanId(), result.run()).ifPresent(this::close);
+        fanIn.recordAndClaim(result).ifPresent(this::close);
     }
 
     /** Closes overdue runs; returns how many it closed. */
