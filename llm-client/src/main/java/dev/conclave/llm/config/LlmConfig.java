@@ -2,12 +2,19 @@ package dev.conclave.llm.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Models, providers and limits: configuration, not code (DESIGN.md §4). */
+/**
+ * Models, providers, limits, prices, retries, routing and the cache: configuration, not code
+ * (DESIGN.md §4). {@link LlmConfigValidator} checks it at start-up and refuses to start with a
+ * message naming the setting to fix.
+ */
 @ConfigMapping(prefix = "conclave.llm")
 public interface LlmConfig {
 
@@ -15,11 +22,33 @@ public interface LlmConfig {
     @WithDefault("offline/conclave-offline-1")
     List<String> defaultChain();
 
-    /** Per role: its chain of models (primary first) and its prompt version. */
+    /**
+     * When no provider named in any chain has an API key, every role uses {@link #defaultChain()}'s
+     * offline models instead, and every result says so. False: refuse to start instead.
+     */
+    @WithDefault("true")
+    boolean offlineWithoutKeys();
+
+    /**
+     * Per role: its chain of models, primary first. An entry is {@code provider/model}, or several
+     * separated by {@code |}: interchangeable models, tried cheapest first by the price table.
+     */
     Map<String, RoleConfig> roles();
 
-    /** Per provider: limits. Providers not listed get the defaults of {@link ProviderConfig}. */
+    /** Per provider: how to reach it and its fleet-wide limits. */
     Map<String, ProviderConfig> providers();
+
+    /**
+     * Prices in USD per million tokens, keyed by {@code provider/model}; used when a provider
+     * reports no cost of its own, and to choose among interchangeable models.
+     */
+    Map<String, Price> prices();
+
+    Retry retry();
+
+    Routing routing();
+
+    Cache cache();
 
     Offline offline();
 
@@ -31,16 +60,126 @@ public interface LlmConfig {
 
         @WithDefault("v1")
         String promptVersion();
+
+        /** Tokens the rendered prompt may take; the digest is cut to fit. */
+        @WithDefault("12000")
+        int promptTokenBudget();
+
+        /** {@code max_tokens} of the answer. */
+        @WithDefault("4000")
+        int maxTokens();
+
+        @WithDefault("0.2")
+        double temperature();
     }
 
     interface ProviderConfig {
-        /** Requests per minute for the whole fleet, per model; 0 means no limit (the offline simulator only). */
+        /** {@code openai} (any OpenAI-compatible chat-completions endpoint) or {@code offline}. */
+        @WithDefault("openai")
+        String kind();
+
+        /** e.g. {@code https://openrouter.ai/api/v1}; {@code /chat/completions} and {@code /models} are appended. */
+        Optional<URI> baseUrl();
+
+        /** Never logged, stored or put into a result. */
+        Optional<String> apiKey();
+
+        /** Where the key is set, so messages can say what to fix, e.g. {@code OPENROUTER_API_KEY}. */
+        Optional<String> apiKeyEnv();
+
+        /** False for local servers (vLLM, Ollama, LM Studio) that take no key. */
+        @WithDefault("true")
+        boolean requiresKey();
+
+        /** Extra headers on every request, e.g. OpenRouter's {@code HTTP-Referer} and {@code X-Title}. */
+        Map<String, String> headers();
+
+        /** Per request. */
+        @WithDefault("120s")
+        Duration timeout();
+
+        /** Whether the provider enforces {@code response_format: json_schema}; otherwise JSON is extracted from text. */
+        @WithDefault("true")
+        boolean jsonSchema();
+
+        /** Sends OpenRouter's {@code usage: {include: true}} so answers carry their cost. */
+        @WithDefault("false")
+        boolean includeUsage();
+
+        Limits limits();
+    }
+
+    /** Fleet-wide limits of one provider, per bucket (see {@link #scope()}). 0 means no such limit. */
+    interface Limits {
+        /** Requests that may start per {@link #period()}. */
         @WithDefault("20")
-        int requestsPerMinute();
+        int requests();
+
+        /** Prompt plus completion tokens per {@link #period()}; 0 for none. */
+        @WithDefault("0")
+        long tokens();
+
+        @WithDefault("1m")
+        Duration period();
 
         /** Requests that may start at once above the steady rate. */
         @WithDefault("1")
         int burst();
+
+        /** Attempts per UTC day, failed ones included (OpenRouter's free tier); 0 for none. */
+        @WithName("requests-per-day")
+        @WithDefault("0")
+        int requestsPerDay();
+
+        /** {@code model}: one bucket per provider and model; {@code key}: one per provider and API key. */
+        @WithDefault("model")
+        String scope();
+    }
+
+    interface Price {
+        /** USD per million prompt tokens. */
+        BigDecimal prompt();
+
+        /** USD per million completion tokens. */
+        BigDecimal completion();
+    }
+
+    interface Retry {
+        /** Attempts at one model before moving to the next. */
+        @WithDefault("3")
+        int maxAttempts();
+
+        @WithDefault("1s")
+        Duration backoffBase();
+
+        @WithDefault("30s")
+        Duration backoffCap();
+
+        /** All attempts at one model together. */
+        @WithDefault("5m")
+        Duration deadline();
+    }
+
+    interface Routing {
+        /** Consecutive failures that open a model's circuit. */
+        @WithDefault("3")
+        int failureThreshold();
+
+        /** How long an open circuit stays open before one trial call may go through. */
+        @WithDefault("60s")
+        Duration openFor();
+
+        /** How often models with an open circuit are probed (a models listing: no tokens spent). */
+        @WithDefault("60s")
+        Duration probeInterval();
+    }
+
+    interface Cache {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("168h")
+        Duration ttl();
     }
 
     interface Offline {

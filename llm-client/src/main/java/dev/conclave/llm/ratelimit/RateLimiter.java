@@ -22,12 +22,14 @@ public class RateLimiter {
 
     /** Blocks until the call may start; returns the milliseconds spent waiting. */
     public long acquire(ModelRef model) {
-        LlmConfig.ProviderConfig limits = config.providers().get(model.provider());
-        int perMinute = limits == null ? 20 : limits.requestsPerMinute();
-        if (perMinute <= 0) {
+        LlmConfig.ProviderConfig provider = config.providers().get(model.provider());
+        int requests = provider == null ? 20 : provider.limits().requests();
+        if (requests <= 0) {
             return 0;
         }
-        int burst = limits == null ? 1 : limits.burst();
+        long periodMs = provider == null ? 60_000 : provider.limits().period().toMillis();
+        int perMinute = (int) Math.max(1, Math.round(requests * 60_000.0 / periodMs));
+        int burst = provider == null ? 1 : provider.limits().burst();
         long started = System.nanoTime();
         try {
             long wait;
