@@ -49,7 +49,7 @@ public class ModelCaller {
                 failures.add(model + ": no provider named '" + model.provider() + "' (known: " + providers.keySet() + ")");
                 continue;
             }
-            long waited = rateLimiter.acquire(model);
+            long waited = rateLimiter.acquire(model, prompt.tokens()).waitedMs();
             Instant started = Instant.now();
             try {
                 ProviderReply reply = provider.complete(model, task, prompt);

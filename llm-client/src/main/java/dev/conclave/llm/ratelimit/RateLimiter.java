@@ -20,8 +20,28 @@ public class RateLimiter {
         this.config = config;
     }
 
+    /**
+     * Blocks until a call to {@code model} may start, reserving {@code estimatedTokens} against the
+     * token limit. Throws {@link ModelCallException} ({@code daily_quota_exhausted}) when the
+     * provider's daily quota is spent, so the caller moves to the next model.
+     */
+    public Permit acquire(ModelRef model, long estimatedTokens) {
+        long waited = acquire(model);
+        return new Permit(model.toString(), waited, estimatedTokens, waited < 0 ? LimitMode.UNLIMITED : LimitMode.FLEET);
+    }
+
+    /** Replaces the permit's reservation by the tokens the provider reported. */
+    public void settle(Permit permit, long actualTokens) {
+        // Token limits are not counted yet.
+    }
+
+    /** The provider asked to wait (429 with Retry-After, or reset headers): no instance starts a call on the bucket until then. */
+    public void pause(ModelRef model, java.time.Duration wait) {
+        // Not shared yet.
+    }
+
     /** Blocks until the call may start; returns the milliseconds spent waiting. */
-    public long acquire(ModelRef model) {
+    private long acquire(ModelRef model) {
         LlmConfig.ProviderConfig provider = config.providers().get(model.provider());
         int requests = provider == null ? 20 : provider.limits().requests();
         if (requests <= 0) {
