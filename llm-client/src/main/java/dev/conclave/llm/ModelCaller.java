@@ -1,108 +1,133 @@
 package dev.conclave.llm;
 
+import dev.conclave.llm.cache.CacheKey;
+import dev.conclave.llm.cache.CachedAnswer;
+import dev.conclave.llm.cache.CallScope;
+import dev.conclave.llm.cache.ResponseCache;
 import dev.conclave.llm.config.LlmConfig;
 import dev.conclave.llm.metrics.CallRecorder;
 import dev.conclave.llm.metrics.ModelCallRecord;
+import dev.conclave.llm.openai.ChatRequest;
 import dev.conclave.llm.prompt.PromptLibrary;
 import dev.conclave.llm.prompt.RenderedPrompt;
-import dev.conclave.llm.ratelimit.RateLimiter;
+import dev.conclave.llm.providers.ProviderRegistry;
+import dev.conclave.llm.routing.ModelRouter;
+import dev.conclave.llm.structured.RoleSchema;
+import dev.conclave.llm.structured.RoleSchemas;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 /**
- * Where a model is called. For one role's task: take the role's chain of models, render the
- * prompt, wait for the fleet-wide rate limit, call the provider, record one metrics row per
- * attempt, and fall through to the next model of the chain when one fails.
+ * Where a model is called. For one role's task: render the role's prompt within its token budget,
+ * route to the role's models (chain order, cheapest first among interchangeable ones, open circuits
+ * skipped), and for each model in turn: look the answer up in the cache, else make the attempts of
+ * {@link SingleModelCall} (rate limit, call, retry, validate, repair). The first schema-valid answer
+ * wins and is cached; a model that cannot answer hands over to the next; a refused key or an invalid
+ * request ends every model of that provider. Every attempt and every cache hit is one metrics row.
  */
 @ApplicationScoped
 public class ModelCaller {
     private final LlmConfig config;
     private final PromptLibrary prompts;
-    private final RateLimiter rateLimiter;
+    private final RoleSchemas schemas = new RoleSchemas();
+    private final ModelRouter router;
+    private final ProviderRegistry providers;
+    private final ResponseCache cache;
+    private final SingleModelCall singleModel;
     private final CallRecorder recorder;
     private final WorkerIdentity identity;
-    private final Map<String, ModelProvider> providers;
 
-    public ModelCaller(LlmConfig config, PromptLibrary prompts, RateLimiter rateLimiter, CallRecorder recorder,
-            WorkerIdentity identity, Instance<ModelProvider> providers) {
+    public ModelCaller(LlmConfig config, PromptLibrary prompts, ModelRouter router, ProviderRegistry providers,
+            ResponseCache cache, SingleModelCall singleModel, CallRecorder recorder, WorkerIdentity identity) {
         this.config = config;
         this.prompts = prompts;
-        this.rateLimiter = rateLimiter;
+        this.router = router;
+        this.providers = providers;
+        this.cache = cache;
+        this.singleModel = singleModel;
         this.recorder = recorder;
         this.identity = identity;
-        this.providers = providers.stream().collect(Collectors.toMap(ModelProvider::name, Function.identity()));
     }
 
-    /** Answers the task with the first model of the role's chain that succeeds. */
+    /** Answers the task with the first model of the role's route that gives a schema-valid answer. */
     public AnalysisAnswer analyse(AnalysisTask task) {
+        LlmConfig.RoleConfig roleConfig = config.roles().get(task.role());
+        int maxTokens = roleConfig == null ? 4000 : roleConfig.maxTokens();
+        double temperature = roleConfig == null ? 0.2 : roleConfig.temperature();
         RenderedPrompt prompt = prompts.render(task);
+        RoleSchema schema = schemas.forRole(task.role());
         List<String> failures = new ArrayList<>();
-        for (ModelRef model : chainFor(task.role())) {
-            ModelProvider provider = providers.get(model.provider());
-            if (provider == null) {
-                failures.add(model + ": no provider named '" + model.provider() + "' (known: " + providers.keySet() + ")");
+        Set<String> providersGivenUp = new HashSet<>();
+        for (ModelRef model : router.route(task.role(), prompt.tokens(), maxTokens)) {
+            if (providersGivenUp.contains(model.provider())) {
                 continue;
             }
-            long waited = rateLimiter.acquire(model, prompt.tokens()).waitedMs();
-            Instant started = Instant.now();
+            ModelProvider provider;
             try {
-                ProviderReply reply = provider.complete(model, task, prompt);
-                recorder.record(row(task, model, prompt, started, waited, reply, null));
-                return new AnalysisAnswer(reply.analysis(), model.provider(), reply.answeringModel(),
-                        reply.simulated(), prompt.version());
+                provider = providers.forModel(model);
             } catch (ModelCallException e) {
-                recorder.record(row(task, model, prompt, started, waited, null, e));
-                failures.add(model + ": " + e.getMessage());
+                failures.add(e.getMessage());
+                continue;
+            }
+            ChatRequest request = request(model, provider, prompt, schema, maxTokens, temperature);
+            CallScope scope = new CallScope(task.scanId(), task.run(), task.role(), model, identity.name());
+            CacheKey key = cache.key(model, request);
+            if (task.bypassCache()) {
+                cache.bypassed(key, scope);
+            } else {
+                Instant lookedUpAt = Instant.now();
+                var hit = cache.lookup(key, scope);
+                if (hit.isPresent()) {
+                    recorder.record(cacheHitRow(task, model, prompt, hit.get(), lookedUpAt));
+                    return new AnalysisAnswer(hit.get().analysis(), model.provider(), hit.get().answeringModel(),
+                            hit.get().simulated(), prompt.version());
+                }
+            }
+            try {
+                SingleModelCall.Answer answer = singleModel.call(task, model, provider, prompt, schema, request);
+                router.succeeded(model);
+                cache.store(key, new CachedAnswer(answer.analysis(), answer.answeringModel(), answer.promptTokens(),
+                        answer.completionTokens(), answer.costUsd(), provider.simulated(), prompt.version(),
+                        Instant.now()), scope);
+                return new AnalysisAnswer(answer.analysis(), model.provider(), answer.answeringModel(),
+                        provider.simulated(), prompt.version());
+            } catch (SingleModelCall.ModelGaveUp e) {
+                router.failed(model);
+                failures.add(e.getMessage());
+                if (e.providerUnusable()) {
+                    providersGivenUp.add(model.provider());
+                }
             }
         }
-        throw new ModelCallException("all_models_failed",
-                "every model for role '" + task.role() + "' failed: " + String.join("; ", failures));
+        throw new ModelCallException("all_models_failed", "every model for role '" + task.role() + "' failed: "
+                + String.join("; ", failures));
     }
 
-    /** The role's chain from configuration, or the default chain. */
-    public List<ModelRef> chainFor(String role) {
-        LlmConfig.RoleConfig roleConfig = config.roles().get(role);
-        List<String> chain = roleConfig == null ? config.defaultChain()
-                : roleConfig.chain().orElse(config.defaultChain());
-        return chain.stream().map(ModelRef::parse).toList();
-    }
-
-    private ModelCallRecord row(AnalysisTask task, ModelRef model, RenderedPrompt prompt, Instant started,
-            long waitedMs, ProviderReply reply, ModelCallException failure) {
-        ModelCallRecord row = new ModelCallRecord();
-        row.scanId = task.scanId();
-        row.run = task.run();
-        row.role = task.role();
-        row.provider = model.provider();
-        row.requestedModel = model.model();
-        row.attempt = 1;
-        row.promptVersion = prompt.version();
-        row.workerInstance = identity.name();
-        row.rateLimitWaitMs = waitedMs;
-        row.startedAt = started;
-        row.finishedAt = Instant.now();
-        row.latencyMs = row.finishedAt.toEpochMilli() - started.toEpochMilli();
-        if (reply != null) {
-            row.outcome = "SUCCEEDED";
-            row.answeringModel = reply.answeringModel();
-            row.promptTokens = reply.promptTokens();
-            row.completionTokens = reply.completionTokens();
-            row.totalTokens = reply.promptTokens() + reply.completionTokens();
-            row.costUsd = reply.costUsd();
-            row.simulated = reply.simulated();
-        } else {
-            row.outcome = "FAILED";
-            row.errorClass = failure.errorClass();
-            row.errorMessage = failure.getMessage();
-            row.promptTokens = prompt.tokens();
-            row.totalTokens = prompt.tokens();
+    private static ChatRequest request(ModelRef model, ModelProvider provider, RenderedPrompt prompt,
+            RoleSchema schema, int maxTokens, double temperature) {
+        ChatRequest request = ChatRequest.of(model.model(), prompt.system(), prompt.user())
+                .withTemperature(temperature).withMaxTokens(maxTokens).withTimeout(provider.timeout());
+        if (provider.supportsJsonSchema()) {
+            request = request.withResponseSchema(schema.name(), schema.schema());
         }
+        return provider.includeUsage() ? request.withUsage() : request;
+    }
+
+    private ModelCallRecord cacheHitRow(AnalysisTask task, ModelRef model, RenderedPrompt prompt, CachedAnswer hit,
+            Instant lookedUpAt) {
+        ModelCallRecord row = ModelCallRecord.of(task, model, prompt.version(), identity.name(), lookedUpAt);
+        row.outcome = "SUCCEEDED";
+        row.cacheHit = true;
+        row.answeringModel = hit.answeringModel();
+        row.simulated = hit.simulated();
+        row.costUsd = java.math.BigDecimal.ZERO;
+        row.costSource = "CACHE";
+        row.tokensSaved = hit.promptTokens() + hit.completionTokens();
+        row.costSavedUsd = hit.costUsd();
         return row;
     }
 }

@@ -1,15 +1,36 @@
 package dev.conclave.llm;
 
-import dev.conclave.llm.prompt.RenderedPrompt;
+import dev.conclave.llm.openai.CallFailure;
+import dev.conclave.llm.openai.ChatCompletion;
+import dev.conclave.llm.openai.ChatRequest;
 
 /**
- * A service that answers prompts. Implementations are CDI beans; {@link ModelCaller} finds them
- * by {@link #name()}, which is the provider part of a {@link ModelRef}.
+ * One configured provider ({@code conclave.llm.providers.<name>}) that answers chat requests. An
+ * implementation makes exactly one attempt; {@link ModelCaller} does the rate limiting, retries,
+ * validation, fallbacks and metrics around it, the same for every provider.
  */
 public interface ModelProvider {
 
+    /** The provider part of a {@link ModelRef}. */
     String name();
 
-    /** Sends one prompt; throws {@link ModelCallException} with a classified reason on failure. */
-    ProviderReply complete(ModelRef model, AnalysisTask task, RenderedPrompt prompt);
+    /** True for the offline simulator: its answers are marked simulated and cost nothing. */
+    boolean simulated();
+
+    /** Whether to send the role's schema as {@code response_format: json_schema}. */
+    boolean supportsJsonSchema();
+
+    /** How long one attempt may take. */
+    java.time.Duration timeout();
+
+    /** Whether to ask for usage accounting (OpenRouter's {@code usage: {include: true}}). */
+    boolean includeUsage();
+
+    /**
+     * One attempt at one model. {@code task} is what the request was rendered from (the offline
+     * simulator answers from it); HTTP providers send {@code request} as it is.
+     *
+     * @throws CallFailure classified: retry, next model, or stop
+     */
+    ChatCompletion complete(ModelRef model, AnalysisTask task, ChatRequest request);
 }

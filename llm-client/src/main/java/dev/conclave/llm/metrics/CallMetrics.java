@@ -18,8 +18,9 @@ public class CallMetrics {
                 .filter(r -> "SUCCEEDED".equals(r.outcome))
                 .map(r -> r.provider + "/" + (r.answeringModel == null ? r.requestedModel : r.answeringModel))
                 .distinct().sorted().toList();
-        int apiCalls = (int) rows.stream().filter(r -> !r.cacheHit).count();
-        int cacheHits = rows.size() - apiCalls;
+        // A call reached a provider when the rate limiter let it start; a refusal (daily quota) did not.
+        int apiCalls = (int) rows.stream().filter(r -> !r.cacheHit && r.rateLimitMode != null).count();
+        int cacheHits = (int) rows.stream().filter(r -> r.cacheHit).count();
         long tokens = rows.stream().mapToLong(r -> r.totalTokens).sum();
         BigDecimal cost = rows.stream().map(r -> r.costUsd == null ? BigDecimal.ZERO : r.costUsd)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);

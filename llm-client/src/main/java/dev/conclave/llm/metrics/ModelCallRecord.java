@@ -1,6 +1,8 @@
 package dev.conclave.llm.metrics;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.conclave.llm.AnalysisTask;
+import dev.conclave.llm.ModelRef;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -31,7 +33,7 @@ public class ModelCallRecord extends PanacheEntityBase {
     @Column(name = "answering_model")
     public String answeringModel;
     public int attempt;
-    /** SUCCEEDED or FAILED. */
+    /** SUCCEEDED; RETRIED (failed, the same model is tried again); FAILED (the last attempt at this model). */
     public String outcome;
     @Column(name = "error_class")
     public String errorClass;
@@ -58,8 +60,45 @@ public class ModelCallRecord extends PanacheEntityBase {
     public String promptVersion;
     @Column(name = "worker_instance")
     public String workerInstance;
+    @Column(name = "ttfb_ms")
+    public Long ttfbMs;
+    /** The provider's id of the generation (OpenRouter's {@code /generation?id=} looks it up). */
+    @Column(name = "generation_id")
+    public String generationId;
+    /** FLEET, LOCAL_SHARE or UNLIMITED: who let the call start. */
+    @Column(name = "rate_limit_mode")
+    public String rateLimitMode;
+    /** PROVIDER (reported by it), PRICE_TABLE (configured prices), FREE (simulated) or NONE (unknown). */
+    @Column(name = "cost_source")
+    public String costSource;
+    /** True for the one attempt that asked the model to repair an answer that broke the schema. */
+    public boolean repair;
+    /** For a cache hit: what the cached answer cost when it was made. */
+    @Column(name = "cost_saved_usd")
+    public BigDecimal costSavedUsd;
+    /** For a cache hit: the tokens the cached answer took when it was made. */
+    @Column(name = "tokens_saved")
+    public int tokensSaved;
     @Column(name = "started_at")
     public Instant startedAt;
     @Column(name = "finished_at")
     public Instant finishedAt;
+
+    /** A row for one attempt of a task at a model, finished now; the caller fills in what happened. */
+    public static ModelCallRecord of(AnalysisTask task, ModelRef model, String promptVersion, String workerInstance,
+            Instant startedAt) {
+        ModelCallRecord row = new ModelCallRecord();
+        row.scanId = task.scanId();
+        row.run = task.run();
+        row.role = task.role();
+        row.provider = model.provider();
+        row.requestedModel = model.model();
+        row.attempt = 1;
+        row.promptVersion = promptVersion;
+        row.workerInstance = workerInstance;
+        row.startedAt = startedAt;
+        row.finishedAt = Instant.now();
+        row.latencyMs = Math.max(0, row.finishedAt.toEpochMilli() - startedAt.toEpochMilli());
+        return row;
+    }
 }

@@ -4,44 +4,68 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.conclave.llm.AnalysisTask;
 import dev.conclave.llm.ModelProvider;
 import dev.conclave.llm.ModelRef;
-import dev.conclave.llm.ProviderReply;
-import dev.conclave.llm.config.LlmConfig;
-import dev.conclave.llm.prompt.RenderedPrompt;
+import dev.conclave.llm.openai.CallFailure;
+import dev.conclave.llm.openai.ChatCompletion;
+import dev.conclave.llm.openai.ChatRequest;
+import dev.conclave.llm.openai.FailureClass;
 import dev.conclave.llm.prompt.TokenCounter;
 import dev.conclave.model.WireJson;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Duration;
 
 /**
- * The {@code offline} provider: no network, deterministic schema-valid answers from the digest
- * ({@link OfflineAnalyst}), after a configurable simulated latency. The default when no API key
- * is configured; every answer is marked simulated and costs nothing.
+ * A provider of kind {@code offline}: no network, deterministic schema-valid answers from the digest
+ * ({@link OfflineAnalyst}), after a configurable simulated latency. The default when no API key is
+ * configured; every answer is marked simulated and costs nothing. Its answers go through the same
+ * validation, cache and metrics as a real model's.
  */
-@ApplicationScoped
-public class OfflineProvider implements ModelProvider {
-    public static final String NAME = "offline";
-
+public final class OfflineProvider implements ModelProvider {
+    private final String name;
     private final OfflineAnalyst analyst = new OfflineAnalyst();
     private final Duration latency;
     private final TokenCounter tokens;
 
-    public OfflineProvider(LlmConfig config, TokenCounter tokens) {
-        this.latency = config.offline().latency();
+    public OfflineProvider(String name, Duration latency, TokenCounter tokens) {
+        this.name = name;
+        this.latency = latency;
         this.tokens = tokens;
     }
 
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override
-    public ProviderReply complete(ModelRef model, AnalysisTask task, RenderedPrompt prompt) {
+    public boolean simulated() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsJsonSchema() {
+        return false;
+    }
+
+    @Override
+    public Duration timeout() {
+        return Duration.ofSeconds(120);
+    }
+
+    @Override
+    public boolean includeUsage() {
+        return false;
+    }
+
+    @Override
+    public ChatCompletion complete(ModelRef model, AnalysisTask task, ChatRequest request) {
+        long started = System.nanoTime();
         simulateLatency();
         JsonNode analysis = analyst.answer(task.role(), task.digest(), task.panel());
-        return new ProviderReply(analysis, model.model(), prompt.tokens(), tokens.count(WireJson.encode(analysis)),
-                BigDecimal.ZERO, true);
+        String content = WireJson.encode(analysis);
+        long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+        return new ChatCompletion(content, "stop", model.model(),
+                tokens.count(request.system()) + tokens.count(request.user()), tokens.count(content),
+                BigDecimal.ZERO, null, 200, elapsedMs, elapsedMs);
     }
 
     private void simulateLatency() {
@@ -52,6 +76,8 @@ public class OfflineProvider implements ModelProvider {
             Thread.sleep(latency);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new CallFailure(FailureClass.FATAL, "interrupted", "interrupted while simulating a model", null,
+                    null, null, null, 0, e);
         }
     }
 }

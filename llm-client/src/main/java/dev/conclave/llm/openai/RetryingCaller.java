@@ -17,7 +17,8 @@ public final class RetryingCaller {
     /** Room for the attempts at the default 120 s timeout to be slow but not all to hang. */
     public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(5);
 
-    private final OpenAiCompatibleClient client;
+    private final Transport transport;
+    private final Duration defaultTimeout;
     private final Backoff backoff;
     private final int maxAttempts;
     private final Duration deadline;
@@ -27,10 +28,22 @@ public final class RetryingCaller {
     }
 
     public RetryingCaller(OpenAiCompatibleClient client, Backoff backoff, int maxAttempts, Duration deadline) {
+        this(client::complete, client.settings().timeout(), backoff, maxAttempts, deadline);
+    }
+
+    /**
+     * Retries whatever {@code transport} does: the model-call pipeline puts the rate limiter and the
+     * provider behind it, so every attempt waits for its own permit.
+     *
+     * @param defaultTimeout per attempt, unless the request sets its own
+     */
+    public RetryingCaller(Transport transport, Duration defaultTimeout, Backoff backoff, int maxAttempts,
+            Duration deadline) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1, not " + maxAttempts);
         }
-        this.client = client;
+        this.transport = transport;
+        this.defaultTimeout = defaultTimeout;
         this.backoff = backoff;
         this.maxAttempts = maxAttempts;
         this.deadline = deadline;
@@ -43,13 +56,13 @@ public final class RetryingCaller {
      */
     public ChatCompletion call(ChatRequest request, Consumer<Attempt> onAttempt) {
         long deadlineAt = System.nanoTime() + deadline.toNanos();
-        Duration perAttempt = request.timeout() != null ? request.timeout() : client.settings().timeout();
+        Duration perAttempt = request.timeout() != null ? request.timeout() : defaultTimeout;
         for (int number = 1;; number++) {
             // The last attempt gets only what is left of the deadline, so the deadline holds.
             Duration timeout = min(perAttempt, remaining(deadlineAt));
             CallFailure failure;
             try {
-                ChatCompletion answer = client.complete(request.withTimeout(timeout));
+                ChatCompletion answer = transport.send(request.withTimeout(timeout));
                 onAttempt.accept(Attempt.succeeded(number, request.model(), answer));
                 return answer;
             } catch (CallFailure e) {
@@ -91,5 +104,11 @@ public final class RetryingCaller {
                     + failure.getMessage(), failure.httpStatus(), failure.hints(), null, failure.ttfbMs(),
                     failure.latencyMs(), e);
         }
+    }
+
+    /** One attempt: sends the request and returns a usable answer or throws a classified {@link CallFailure}. */
+    @FunctionalInterface
+    public interface Transport {
+        ChatCompletion send(ChatRequest request);
     }
 }

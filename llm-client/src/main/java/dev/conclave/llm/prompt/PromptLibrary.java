@@ -22,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class PromptLibrary {
     private static final String SEPARATOR = "\n---\n";
+    private static final int DEFAULT_BUDGET = 12_000;
+    private static final int CUT_MARKER_TOKENS = 40;
 
     private final LlmConfig config;
     private final TokenCounter tokens;
@@ -35,16 +37,30 @@ public class PromptLibrary {
     public RenderedPrompt render(AnalysisTask task) {
         LlmConfig.RoleConfig roleConfig = config.roles().get(task.role());
         String version = roleConfig == null ? "v1" : roleConfig.promptVersion();
+        int budget = roleConfig == null ? DEFAULT_BUDGET : roleConfig.promptTokenBudget();
         String template = templates.computeIfAbsent(task.role() + "/" + version, key -> load(task.role(), version));
+        String digest = json(task.digest());
+        String panel = json(task.panel());
+        RenderedPrompt prompt = fill(task.role(), version, template, digest, panel);
+        if (prompt.tokens() <= budget) {
+            return prompt;
+        }
+        // Over budget: the digest gives way (the template and the panel are what the role needs to answer).
+        int digestBudget = Math.max(0, tokens.count(digest) - (prompt.tokens() - budget) - CUT_MARKER_TOKENS);
+        String cut = tokens.truncate(digest, digestBudget) + "\n[… digest cut here to fit the role's prompt budget of "
+                + budget + " tokens (conclave.llm.roles." + task.role() + ".prompt-token-budget)]";
+        return fill(task.role(), version, template, cut, panel);
+    }
+
+    private RenderedPrompt fill(String role, String version, String template, String digest, String panel) {
         String filled = template
-                .replace("{{role}}", task.role())
-                .replace("{{digest}}", json(task.digest()))
-                .replace("{{panel}}", json(task.panel()));
+                .replace("{{role}}", role)
+                .replace("{{digest}}", digest)
+                .replace("{{panel}}", panel);
         int split = filled.indexOf(SEPARATOR);
         String system = split < 0 ? "" : filled.substring(0, split).trim();
         String user = split < 0 ? filled.trim() : filled.substring(split + SEPARATOR.length()).trim();
-        return new RenderedPrompt(task.role(), task.role() + "/" + version, system, user,
-                tokens.count(system) + tokens.count(user));
+        return new RenderedPrompt(role, role + "/" + version, system, user, tokens.count(system) + tokens.count(user));
     }
 
     private static String load(String role, String version) {

@@ -17,4 +17,13 @@ public class TokenCounter {
     public int count(String text) {
         return text == null || text.isEmpty() ? 0 : encoding.countTokensOrdinary(text);
     }
+
+    /** The longest beginning of {@code text} that fits in {@code maxTokens} tokens. */
+    public String truncate(String text, int maxTokens) {
+        if (text == null || maxTokens <= 0) {
+            return "";
+        }
+        var encoded = encoding.encodeOrdinary(text, maxTokens);
+        return encoded.isTruncated() ? encoding.decode(encoded.getTokens()) : text;
+    }
 }

@@ -1,0 +1,260 @@
+package dev.conclave.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.conclave.llm.config.LlmConfig;
+import dev.conclave.llm.metrics.CallRecorder;
+import dev.conclave.llm.metrics.ModelCallRecord;
+import dev.conclave.llm.openai.Attempt;
+import dev.conclave.llm.openai.Backoff;
+import dev.conclave.llm.openai.CallFailure;
+import dev.conclave.llm.openai.ChatCompletion;
+import dev.conclave.llm.openai.ChatRequest;
+import dev.conclave.llm.openai.FailureClass;
+import dev.conclave.llm.openai.RetryingCaller;
+import dev.conclave.llm.prompt.RenderedPrompt;
+import dev.conclave.llm.ratelimit.Permit;
+import dev.conclave.llm.ratelimit.RateLimiter;
+import dev.conclave.llm.routing.PriceTable;
+import dev.conclave.llm.structured.JsonExtractor;
+import dev.conclave.llm.structured.RoleSchema;
+import dev.conclave.llm.structured.SchemaValidator;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The attempts at one model for one task: each attempt waits for its permit from the fleet-wide
+ * {@link RateLimiter} (reserving the prompt plus the answer's maximum tokens, settled from the reported
+ * usage afterwards), calls the provider, and is recorded as one metrics row. Retryable failures are
+ * retried by {@link RetryingCaller} (exponential backoff with full jitter, honouring Retry-After, which
+ * also pauses the bucket for the whole fleet). An answer that is not valid JSON of the role's schema gets
+ * one repair attempt that quotes what was wrong; a second bad answer gives up on the model.
+ */
+@ApplicationScoped
+public class SingleModelCall {
+    private static final int QUOTED_ANSWER_LIMIT = 4_000;
+    /** Only for a request without its own timeout; the pipeline always sets the provider's. */
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
+
+    private final LlmConfig.Retry retry;
+    private final RateLimiter limiter;
+    private final PriceTable prices;
+    private final CallRecorder recorder;
+    private final WorkerIdentity identity;
+    private final JsonExtractor extractor = new JsonExtractor();
+    private final SchemaValidator validator = new SchemaValidator();
+
+    public SingleModelCall(LlmConfig config, RateLimiter limiter, PriceTable prices, CallRecorder recorder,
+            WorkerIdentity identity) {
+        this.retry = config.retry();
+        this.limiter = limiter;
+        this.prices = prices;
+        this.recorder = recorder;
+        this.identity = identity;
+    }
+
+    /** A schema-valid answer and what the attempt that produced it used. */
+    public record Answer(JsonNode analysis, String answeringModel, int promptTokens, int completionTokens,
+            BigDecimal costUsd) {
+    }
+
+    /**
+     * No usable answer from this model.
+     *
+     * @param providerUnusable true when no model of this provider can succeed now (key refused,
+     *                         request invalid, daily quota spent)
+     */
+    public static final class ModelGaveUp extends RuntimeException {
+        private final boolean providerUnusable;
+
+        ModelGaveUp(String message, boolean providerUnusable) {
+            super(message);
+            this.providerUnusable = providerUnusable;
+        }
+
+        public boolean providerUnusable() {
+            return providerUnusable;
+        }
+    }
+
+    public Answer call(AnalysisTask task, ModelRef model, ModelProvider provider, RenderedPrompt prompt,
+            RoleSchema schema, ChatRequest request) {
+        Delivered first = attempts(task, model, provider, prompt, request, false);
+        Optional<JsonNode> answer = usable(task, model, prompt, provider, first, schema);
+        if (answer.isPresent()) {
+            return accept(task, model, prompt, provider, first, answer.get());
+        }
+        Delivered repaired = attempts(task, model, provider, prompt,
+                repairRequest(request, first.completion(), first.violations(schema)), true);
+        answer = usable(task, model, prompt, provider, repaired, schema);
+        if (answer.isPresent()) {
+            return accept(task, model, prompt, provider, repaired, answer.get());
+        }
+        List<String> stillWrong = repaired.violations(schema);
+        throw new ModelGaveUp(model + " answered outside the " + schema.name() + " schema twice (the second time"
+                + " after a repair request): " + String.join("; ", stillWrong.subList(0, Math.min(3, stillWrong.size()))),
+                false);
+    }
+
+    /** An answer the provider delivered, and the attempt that delivered it; not yet validated. */
+    private record Delivered(ChatCompletion completion, Attempt attempt, Permit permit, Instant startedAt,
+            boolean repair, Optional<JsonNode> json) {
+
+        List<String> violations(RoleSchema schema) {
+            return json.map(value -> new SchemaValidator().validate(value, schema.schema()))
+                    .orElse(List.of("the answer contains no JSON object"));
+        }
+    }
+
+    /** The schema-valid JSON of a delivered answer; an unusable one is recorded as a failed attempt. */
+    private Optional<JsonNode> usable(AnalysisTask task, ModelRef model, RenderedPrompt prompt, ModelProvider provider,
+            Delivered delivered, RoleSchema schema) {
+        List<String> violations = delivered.json().map(value -> validator.validate(value, schema.schema()))
+                .orElse(List.of("the answer contains no JSON object"));
+        if (violations.isEmpty()) {
+            return delivered.json();
+        }
+        ModelCallRecord row = row(task, model, prompt, provider, delivered.attempt(), delivered.permit(),
+                delivered.startedAt(), delivered.repair());
+        row.outcome = "FAILED";
+        row.errorClass = delivered.json().isPresent() ? "schema_violation" : "malformed_json";
+        row.errorMessage = truncate(String.join("; ", violations), 2_000);
+        recorder.record(row);
+        return Optional.empty();
+    }
+
+    private Answer accept(AnalysisTask task, ModelRef model, RenderedPrompt prompt, ModelProvider provider,
+            Delivered delivered, JsonNode analysis) {
+        ModelCallRecord row = row(task, model, prompt, provider, delivered.attempt(), delivered.permit(),
+                delivered.startedAt(), delivered.repair());
+        recorder.record(row);
+        ChatCompletion completion = delivered.completion();
+        return new Answer(analysis, completion.answeringModel(), completion.promptTokens(),
+                completion.completionTokens(), row.costUsd);
+    }
+
+    /**
+     * The attempts (with retries) at one request. Failed attempts are recorded here; the delivering
+     * attempt is recorded by the caller once its answer has been validated, as SUCCEEDED or FAILED.
+     */
+    private Delivered attempts(AnalysisTask task, ModelRef model, ModelProvider provider, RenderedPrompt prompt,
+            ChatRequest request, boolean repair) {
+        AtomicReference<Permit> permit = new AtomicReference<>();
+        AtomicReference<Instant> startedAt = new AtomicReference<>();
+        AtomicReference<Attempt> delivering = new AtomicReference<>();
+        long reservation = (long) prompt.tokens() + (request.maxTokens() == null ? 0 : request.maxTokens());
+        RetryingCaller caller = new RetryingCaller(sent -> {
+            permit.set(null);
+            permit.set(limiter.acquire(model, reservation));
+            startedAt.set(Instant.now());
+            try {
+                ChatCompletion answer = provider.complete(model, task, sent);
+                limiter.settle(permit.get(), (long) answer.promptTokens() + answer.completionTokens());
+                return answer;
+            } catch (CallFailure failure) {
+                limiter.settle(permit.get(), failure.billedAnswer()
+                        .map(billed -> (long) billed.promptTokens() + billed.completionTokens()).orElse(0L));
+                if (failure.failureClass() == FailureClass.RETRYABLE) {
+                    failure.serverWait().ifPresent(wait -> limiter.pause(model, wait));
+                }
+                throw failure;
+            }
+        }, DEFAULT_TIMEOUT, backoff(), retry.maxAttempts(), retry.deadline());
+        ChatCompletion completion;
+        try {
+            completion = caller.call(request, attempt -> {
+                if (attempt.outcome() == Attempt.Outcome.SUCCEEDED) {
+                    delivering.set(attempt);
+                } else {
+                    recorder.record(row(task, model, prompt, provider, attempt, permit.get(), startedAt.get(), repair));
+                }
+            });
+        } catch (CallFailure failure) {
+            throw new ModelGaveUp(failure.getMessage(), failure.failureClass() == FailureClass.FATAL);
+        } catch (ModelCallException refused) {
+            // The limiter refused before any call started (daily quota spent, limiter unusable).
+            recorder.record(refusedRow(task, model, prompt, refused, repair));
+            throw new ModelGaveUp(refused.getMessage(), "daily_quota_exhausted".equals(refused.errorClass()));
+        }
+        return new Delivered(completion, delivering.get(), permit.get(), startedAt.get(), repair,
+                extractor.extract(completion.content()));
+    }
+
+    private ModelCallRecord row(AnalysisTask task, ModelRef model, RenderedPrompt prompt, ModelProvider provider,
+            Attempt attempt, Permit permit, Instant startedAt, boolean repair) {
+        ModelCallRecord row = ModelCallRecord.of(task, model, prompt.version(), identity.name(),
+                startedAt == null ? Instant.now() : startedAt);
+        row.attempt = attempt.number();
+        row.outcome = attempt.outcome().name();
+        row.errorClass = attempt.errorClass();
+        row.errorMessage = attempt.message();
+        row.httpStatus = provider.simulated() ? null : attempt.httpStatus();
+        row.answeringModel = attempt.answeringModel();
+        row.promptTokens = attempt.promptTokens();
+        row.completionTokens = attempt.completionTokens();
+        row.totalTokens = attempt.promptTokens() + attempt.completionTokens();
+        row.ttfbMs = attempt.ttfbMs();
+        row.latencyMs = attempt.latencyMs();
+        row.generationId = attempt.generationId();
+        row.simulated = provider.simulated();
+        row.repair = repair;
+        if (permit != null) {
+            row.rateLimitWaitMs = permit.waitedMs();
+            row.rateLimitMode = permit.mode().name();
+        }
+        cost(row, model, provider, attempt);
+        return row;
+    }
+
+    /** The provider's own figure where it reports one, else the price table's, else unknown. */
+    private void cost(ModelCallRecord row, ModelRef model, ModelProvider provider, Attempt attempt) {
+        if (provider.simulated()) {
+            row.costUsd = BigDecimal.ZERO;
+            row.costSource = "FREE";
+        } else if (attempt.costUsd() != null) {
+            row.costUsd = attempt.costUsd();
+            row.costSource = "PROVIDER";
+        } else if (row.totalTokens == 0) {
+            row.costUsd = BigDecimal.ZERO;
+            row.costSource = "NONE";
+        } else {
+            Optional<BigDecimal> priced = prices.cost(model, row.promptTokens, row.completionTokens);
+            row.costUsd = priced.orElse(null);
+            row.costSource = priced.isPresent() ? "PRICE_TABLE" : "NONE";
+        }
+    }
+
+    private ModelCallRecord refusedRow(AnalysisTask task, ModelRef model, RenderedPrompt prompt,
+            ModelCallException refused, boolean repair) {
+        ModelCallRecord row = ModelCallRecord.of(task, model, prompt.version(), identity.name(), Instant.now());
+        row.outcome = "FAILED";
+        row.errorClass = refused.errorClass();
+        row.errorMessage = refused.getMessage();
+        row.repair = repair;
+        row.costUsd = BigDecimal.ZERO;
+        row.costSource = "NONE";
+        return row;
+    }
+
+    private static ChatRequest repairRequest(ChatRequest request, ChatCompletion bad, List<String> violations) {
+        String user = request.user() + "\n\nYour previous answer was:\n" + truncate(bad.content(), QUOTED_ANSWER_LIMIT)
+                + "\n\nIt does not fit the required JSON schema:\n- " + String.join("\n- ", violations)
+                + "\n\nAnswer again with only the corrected JSON object.";
+        return new ChatRequest(request.model(), request.system(), user, request.temperature(), request.maxTokens(),
+                request.responseSchema(), request.includeUsage(), request.timeout());
+    }
+
+    private Backoff backoff() {
+        return new Backoff(retry.backoffBase(), retry.backoffCap(), new Random(ThreadLocalRandom.current().nextLong()));
+    }
+
+    private static String truncate(String text, int limit) {
+        return text.length() <= limit ? text : text.substring(0, limit) + "…";
+    }
+}
