@@ -57,7 +57,7 @@ public class LlmConfigValidator {
                         continue;
                     }
                     onlyOffline &= "offline".equals(settings.kind());
-                    anyKey |= usable(settings);
+                    anyKey |= usable(settings) && !"offline".equals(settings.kind());
                 }
             }
         }
