@@ -58,9 +58,9 @@ final class CircuitBreakers {
         if (before.isClosed() && before.consecutiveFailures() + 1 >= failureThreshold) {
             LOG.warnf("%s failed %d times in a row: its circuit is open and routes leave it out for %s"
                     + " (conclave.llm.routing.failure-threshold, conclave.llm.routing.open-for)",
-                    model, before.consecutiveFailures() + 1, openFor);
+                    model, before.consecutiveFailures() + 1, readable(openFor));
         } else if (before.state() == CircuitState.HALF_OPEN) {
-            LOG.infof("%s failed its trial call: its circuit is open again for %s", model, openFor);
+            LOG.infof("%s failed its trial call: its circuit is open again for %s", model, readable(openFor));
         }
     }
 
@@ -92,6 +92,11 @@ final class CircuitBreakers {
     /** Applies a pure change atomically and returns the state it replaced. */
     private Circuit change(ModelRef model, UnaryOperator<Circuit> change) {
         return circuitOf(model).getAndUpdate(change);
+    }
+
+    /** As configuration writes it ({@code 60s}, {@code 500ms}), not ISO-8601's {@code PT1M}. */
+    private static String readable(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
     }
 
     private AtomicReference<Circuit> circuitOf(ModelRef model) {
