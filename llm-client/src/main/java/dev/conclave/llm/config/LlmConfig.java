@@ -172,6 +172,10 @@ public interface LlmConfig {
         /** How often models with an open circuit are probed (a models listing: no tokens spent). */
         @WithDefault("60s")
         Duration probeInterval();
+
+        /** How long one probe (connect and answer) may take; a provider that answers slower stays open. */
+        @WithDefault("5s")
+        Duration probeTimeout();
     }
 
     interface Cache {
