@@ -151,7 +151,15 @@ public class ResponseCache {
      * evicts and also holds the buckets, they could be the ones dropped: said once, loudly.
      */
     private boolean roomToStore(CacheKey key, CallScope scope) {
-        RedisMemory memory = RedisMemory.parse(redis.execute("INFO", "memory").toString());
+        RedisMemory memory;
+        try {
+            memory = RedisMemory.parse(redis.execute("INFO", "memory").toString());
+        } catch (RuntimeException e) {
+            // Some managed Redis deny INFO; a dedicated cache Redis needs no headroom check anyway.
+            // Unreachable Redis fails the SET that follows, which says so.
+            LOG.debugf("cache: INFO memory refused (%s); storing without the headroom check", e.getMessage());
+            return true;
+        }
         if (sharedWithBuckets && memory.evicts() && warnedAboutEviction.compareAndSet(false, true)) {
             LOG.warnf("cache: Redis evicts keys (maxmemory-policy %s) and also holds the rate-limit buckets, which"
                     + " it may evict too; use maxmemory-policy noeviction, or a Redis of its own for the cache"
