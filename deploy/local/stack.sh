@@ -465,12 +465,15 @@ redis_start() {
     fi
     mkdir -p "$REDIS_DIR"
     log "redis: starting on $REDIS_ADDR"
-    # Cache-only settings: no RDB snapshots or AOF (nothing to persist
-    # locally), bounded memory, and eviction limited to keys with a TTL so
-    # entries without one are never silently dropped.
+    # No RDB snapshots or AOF: nothing here is worth keeping across a local
+    # restart. One Redis holds both the rate-limit buckets and the response
+    # cache; the buckets carry TTLs too, so any evicting policy (volatile-* as
+    # much as allkeys-*) could drop one and let a burst through. noeviction
+    # drops nothing; the cache stops storing at conclave.llm.cache.max-memory-share
+    # (75%) of maxmemory, so the buckets always have room (docs/operations.md).
     redis-server --bind "$CONCLAVE_BIND_HOST" --port "$CONCLAVE_REDIS_PORT" \
       --daemonize yes --dir "$REDIS_DIR" --logfile "$REDIS_LOGFILE" --pidfile "$REDIS_PID" \
-      --save "" --appendonly no --maxmemory 256mb --maxmemory-policy volatile-lru 9>&- ||
+      --save "" --appendonly no --maxmemory 256mb --maxmemory-policy noeviction 9>&- ||
       { show_log_tail "$REDIS_LOGFILE"; die "redis: failed to start"; }
   fi
   local deadline=$((SECONDS + 20))

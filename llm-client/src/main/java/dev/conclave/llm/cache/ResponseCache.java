@@ -1,41 +1,201 @@
 package dev.conclave.llm.cache;
 
 import dev.conclave.llm.ModelRef;
+import dev.conclave.llm.config.LlmConfig;
 import dev.conclave.llm.openai.ChatRequest;
+import dev.conclave.model.WireJson;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.redis.client.RedisClientName;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.value.SetArgs;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
 
 /**
- * Answers already paid for, in Redis. Placeholder: computes keys, stores nothing yet.
+ * Answers already paid for, in Redis: one string per {@link CacheKey} under
+ * {@code conclave:cache:v1:<sha256>}, holding the {@link CachedAnswer} as JSON and expiring after
+ * {@code conclave.llm.cache.ttl}. Every lookup, store and bypass leaves one {@code cache_event} row,
+ * written in a transaction of its own so it survives whatever the caller does next.
+ *
+ * <p>The cache never fails a call: Redis that cannot be reached, or an entry that cannot be read,
+ * is a miss (logged with the reason), and a store that cannot be written is skipped (logged, no
+ * STORE row). With {@code conclave.llm.cache.enabled=false} it does nothing and records nothing:
+ * a cache switched off is a fact of the deployment, not an event of each call.
+ *
+ * <p>Started eagerly so that a {@code conclave.llm.cache.redis-client} naming no configured client
+ * stops start-up instead of the first model call.
  */
+@Startup
 @ApplicationScoped
 public class ResponseCache {
+    static final String PREFIX = "conclave:cache:v1:";
 
-    /** The key of a request to a model. */
-    public CacheKey key(ModelRef model, ChatRequest request) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((model + "\n" + request.system() + "\n" + request.user()).getBytes(StandardCharsets.UTF_8));
-            return new CacheKey(HexFormat.of().formatHex(sha.digest()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    private static final Logger LOG = Logger.getLogger(ResponseCache.class);
+
+    private final LlmConfig.Cache config;
+    private final RedisDataSource redis;
+    private final boolean sharedWithBuckets;
+    private final AtomicBoolean warnedAboutEviction = new AtomicBoolean();
+
+    public ResponseCache(LlmConfig llm, RedisDataSource defaultRedis, @Any Instance<RedisDataSource> namedRedis) {
+        this.config = llm.cache();
+        double share = config.maxMemoryShare();
+        if (!(share > 0 && share <= 1)) {
+            throw new IllegalArgumentException("conclave.llm.cache.max-memory-share is " + share
+                    + "; it must be above 0 and at most 1 (the share of Redis' maxmemory the cache may fill)");
         }
+        Optional<String> name = config.redisClient().filter(n -> !n.isBlank());
+        this.sharedWithBuckets = name.isEmpty();
+        if (name.isEmpty()) {
+            this.redis = defaultRedis;
+        } else {
+            Instance<RedisDataSource> selected = namedRedis.select(RedisClientName.Literal.of(name.get()));
+            if (!selected.isResolvable()) {
+                throw new IllegalStateException("conclave.llm.cache.redis-client=" + name.get()
+                        + " names no Redis client; set quarkus.redis." + name.get()
+                        + ".hosts, or remove the setting to keep the cache in the default Redis");
+            }
+            this.redis = selected.get();
+        }
+    }
+
+    /**
+     * The key of a request to a model: SHA-256 over provider, model, messages, temperature, max
+     * tokens, response schema (name and canonical JSON) and the report schema version, each
+     * length-prefixed so different requests cannot run together into the same bytes.
+     */
+    public CacheKey key(ModelRef model, ChatRequest request) {
+        return RequestFingerprint.of(model, request);
+    }
+
+    /** Whether lookups and stores happen at all ({@code conclave.llm.cache.enabled}). */
+    public boolean enabled() {
+        return config.enabled();
     }
 
     /** A stored answer, recording a HIT or a MISS. Never throws: an unreachable cache is a miss. */
     public Optional<CachedAnswer> lookup(CacheKey key, CallScope scope) {
-        return Optional.empty();
+        if (!config.enabled()) {
+            return Optional.empty();
+        }
+        Optional<CachedAnswer> found = read(key, scope);
+        record(found.isPresent() ? CacheEventKind.HIT : CacheEventKind.MISS, key, scope, found.orElse(null));
+        return found;
     }
 
-    /** Stores a schema-valid answer, recording a STORE. Never throws. */
+    /** Stores a schema-valid answer for the TTL, recording a STORE. Never throws. */
     public void store(CacheKey key, CachedAnswer answer, CallScope scope) {
+        if (!config.enabled()) {
+            return;
+        }
+        try {
+            if (!roomToStore(key, scope)) {
+                return;
+            }
+            redis.value(String.class).set(redisKey(key), WireJson.encode(answer), new SetArgs().px(config.ttl()));
+        } catch (RuntimeException e) {
+            LOG.warnf("cache: answer for %s of scan %s not stored, Redis unreachable (%s); the call's result is unaffected",
+                    scope.role(), scope.scanId(), e.getMessage());
+            return;
+        }
+        record(CacheEventKind.STORE, key, scope, null);
     }
 
-    /** Records that the scan asked to bypass the cache. */
+    /** Records that the scan asked to bypass the cache (nothing when the cache is switched off). */
     public void bypassed(CacheKey key, CallScope scope) {
+        if (config.enabled()) {
+            record(CacheEventKind.BYPASS, key, scope, null);
+        }
+    }
+
+    /** Where an answer lives in Redis. */
+    static String redisKey(CacheKey key) {
+        return PREFIX + key.sha256();
+    }
+
+    private Optional<CachedAnswer> read(CacheKey key, CallScope scope) {
+        String json;
+        try {
+            json = redis.value(String.class).get(redisKey(key));
+        } catch (RuntimeException e) {
+            LOG.warnf("cache: MISS for %s of scan %s because Redis is unreachable (%s); calling the model",
+                    scope.role(), scope.scanId(), e.getMessage());
+            return Optional.empty();
+        }
+        if (json == null) {
+            return Optional.empty();
+        }
+        try {
+            CachedAnswer answer = WireJson.decode(json, CachedAnswer.class);
+            if (answer.analysis() == null || answer.analysis().isNull()) {
+                throw new IllegalArgumentException("it has no analysis");
+            }
+            return Optional.of(answer);
+        } catch (RuntimeException e) {
+            // Written by an older or broken version: calling the model again stores a good one over it.
+            LOG.warnf("cache: MISS for %s of scan %s because entry %s cannot be read (%s)",
+                    scope.role(), scope.scanId(), redisKey(key), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * One INFO per store (stores follow a paid model call, so this is cheap by comparison). In a
+     * Redis that evicts nothing the cache leaves headroom for the rate-limit buckets; in one that
+     * evicts and also holds the buckets, they could be the ones dropped: said once, loudly.
+     */
+    private boolean roomToStore(CacheKey key, CallScope scope) {
+        RedisMemory memory;
+        try {
+            memory = RedisMemory.parse(redis.execute("INFO", "memory").toString());
+        } catch (RuntimeException e) {
+            // Some managed Redis deny INFO; a dedicated cache Redis needs no headroom check anyway.
+            // Unreachable Redis fails the SET that follows, which says so.
+            LOG.debugf("cache: INFO memory refused (%s); storing without the headroom check", e.getMessage());
+            return true;
+        }
+        if (sharedWithBuckets && memory.evicts() && warnedAboutEviction.compareAndSet(false, true)) {
+            LOG.warnf("cache: Redis evicts keys (maxmemory-policy %s) and also holds the rate-limit buckets, which"
+                    + " it may evict too; use maxmemory-policy noeviction, or a Redis of its own for the cache"
+                    + " (conclave.llm.cache.redis-client), see docs/operations.md", memory.policy());
+        }
+        if (memory.roomToStore(config.maxMemoryShare())) {
+            return true;
+        }
+        LOG.warnf("cache: answer for %s of scan %s not stored, Redis uses %d of %d bytes and evicts nothing;"
+                + " the cache stops at conclave.llm.cache.max-memory-share=%s to leave room for the rate-limit buckets",
+                scope.role(), scope.scanId(), memory.usedBytes(), memory.maxBytes(), config.maxMemoryShare());
+        return false;
+    }
+
+    /** Never throws: a lost event row is logged, and must not turn a good answer into a failed call. */
+    private void record(CacheEventKind kind, CacheKey key, CallScope scope, CachedAnswer hit) {
+        CacheEventRecord row = new CacheEventRecord();
+        row.scanId = scope.scanId();
+        row.run = scope.run();
+        row.role = scope.role();
+        row.provider = scope.model().provider();
+        row.model = scope.model().model();
+        row.cacheKey = key.sha256();
+        row.event = kind.name();
+        if (hit != null) {
+            row.tokensSaved = hit.promptTokens() + hit.completionTokens();
+            // Null when what the answer cost was never known: unknown, not free.
+            row.costSavedUsd = hit.costUsd();
+        }
+        row.workerInstance = scope.workerInstance();
+        row.at = Instant.now();
+        try {
+            QuarkusTransaction.requiringNew().run(row::persist);
+        } catch (RuntimeException e) {
+            LOG.warnf("cache: %s of %s for scan %s not recorded in cache_event (%s)",
+                    kind, key.sha256(), scope.scanId(), e.getMessage());
+        }
     }
 }

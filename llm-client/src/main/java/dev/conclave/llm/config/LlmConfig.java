@@ -179,11 +179,27 @@ public interface LlmConfig {
     }
 
     interface Cache {
+        /** False: no lookups, no stores and no {@code cache_event} rows; every call goes to a model. */
         @WithDefault("true")
         boolean enabled();
 
+        /** How long an answer stays in Redis after it was stored. */
         @WithDefault("168h")
         Duration ttl();
+
+        /**
+         * The Quarkus Redis client holding the cache ({@code quarkus.redis.<name>.hosts}), so it can
+         * live apart from the rate-limit buckets; absent: the default client, shared with them.
+         */
+        Optional<String> redisClient();
+
+        /**
+         * In a Redis that evicts nothing ({@code maxmemory-policy noeviction}), stop storing once it
+         * uses this share of its {@code maxmemory}, so the rate-limit buckets beside the cache can
+         * always still be written. Ignored by a Redis that evicts or has no limit.
+         */
+        @WithDefault("0.75")
+        double maxMemoryShare();
     }
 
     interface Offline {
