@@ -181,7 +181,7 @@ final class FleetBuckets {
             return "the " + script.name() + " script got no answer from Redis within " + timeout.toMillis() + " ms";
         }
         String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return "the " + script.name() + " script failed in Redis: " + cause;
+        return "running the " + script.name() + " script in Redis failed: " + cause;
     }
 
     private static String number(double value) {
