@@ -134,6 +134,23 @@ public interface LlmConfig {
         /** {@code model}: one bucket per provider and model; {@code key}: one per provider and API key. */
         @WithDefault("model")
         String scope();
+
+        /**
+         * How long one take may wait for Redis before this instance gives up on it and falls back to
+         * its share of the limit. A take is one round trip (~1 ms), so a second means Redis is gone;
+         * the Redis client's own {@code quarkus.redis.timeout} (10 s) would stall every call.
+         */
+        @WithName("redis-timeout")
+        @WithDefault("1s")
+        Duration redisTimeout();
+
+        /**
+         * Instances assumed to share the limit when Redis has been unreachable since this instance
+         * started, so it never saw the fleet: its share is the limit divided by this.
+         */
+        @WithName("assumed-instances")
+        @WithDefault("2")
+        int assumedInstances();
     }
 
     interface Price {

@@ -2,67 +2,291 @@ package dev.conclave.llm.ratelimit;
 
 import dev.conclave.llm.ModelCallException;
 import dev.conclave.llm.ModelRef;
+import dev.conclave.llm.WorkerIdentity;
 import dev.conclave.llm.config.LlmConfig;
+import dev.conclave.llm.ratelimit.FleetBuckets.RedisUnreachable;
+import dev.conclave.llm.ratelimit.FleetBuckets.Verdict;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jboss.logging.Logger;
 
 /**
- * Waits for the fleet-wide bucket of a provider's model before a call. The bucket's limit comes
- * from {@code conclave.llm.providers.<provider>.requests-per-minute}; 0 means unlimited, which
- * only the offline simulator uses.
+ * The fleet-wide rate limit in front of every model call (DESIGN.md §3): one token bucket per
+ * provider and model (or provider and API key, {@code limits.scope=key}) in Redis, counting
+ * requests and tokens per period, a daily quota per provider, and the provider's own 429 pauses,
+ * all shared by every instance ({@link FleetBuckets}). A provider with {@code limits.requests=0}
+ * (the offline simulator) is unlimited and costs no Redis call.
+ *
+ * <p>When Redis cannot be reached within {@code limits.redis-timeout}, each instance keeps calling
+ * at an explicit share of each limit (limit ÷ live instances last seen, {@link TokenBucket}), never
+ * unlimited; permits then say {@link LimitMode#LOCAL_SHARE} and health says so. Redis is retried
+ * about once a second, and the fleet limit resumes as soon as it answers.
+ *
+ * <p>Waiting happens on the caller's (virtual) thread. Callers of one bucket in this instance queue
+ * on a fair lock and only the head of the queue asks Redis, so a saturated bucket costs Redis about
+ * one take per granted call per instance instead of one per waiting caller, and callers are served
+ * in arrival order; while nobody waits, takes go to Redis concurrently.
  */
 @ApplicationScoped
 public class RateLimiter {
-    private final TokenBucket bucket;
-    private final LlmConfig config;
+    private static final Logger LOG = Logger.getLogger(RateLimiter.class);
 
-    public RateLimiter(TokenBucket bucket, LlmConfig config) {
-        this.bucket = bucket;
+    private final LlmConfig config;
+    private final String instance;
+    private final FleetBuckets fleet;
+    private final RedisReachability reachability = new RedisReachability();
+    private final Map<ModelRef, BucketSpec> specs = new ConcurrentHashMap<>();
+    private final Map<String, BucketSpec> specsByBucket = new ConcurrentHashMap<>();
+    private final Map<String, ReentrantLock> queues = new ConcurrentHashMap<>();
+    /** Provider pauses as this instance knows them (System.nanoTime deadlines); honoured even without Redis. */
+    private final Map<String, Long> pausedUntil = new ConcurrentHashMap<>();
+    /** Attempts the fleet had made today per daily quota, as last seen in Redis: the local share starts from there. */
+    private final Map<String, DayCount> fleetUsage = new ConcurrentHashMap<>();
+
+    public RateLimiter(LlmConfig config, WorkerIdentity identity, ReactiveRedisDataSource redis) {
         this.config = config;
+        this.instance = identity.name();
+        this.fleet = new FleetBuckets(redis);
     }
 
     /**
      * Blocks until a call to {@code model} may start, reserving {@code estimatedTokens} against the
-     * token limit. Throws {@link ModelCallException} ({@code daily_quota_exhausted}) when the
-     * provider's daily quota is spent, so the caller moves to the next model.
+     * token limit. Every acquire counts as one attempt against the daily quota.
+     *
+     * @throws ModelCallException {@code daily_quota_exhausted} when the provider's daily quota is
+     *         spent, so the caller moves to the next model; {@code interrupted} when the thread was
+     *         interrupted while waiting (no call may start then)
      */
     public Permit acquire(ModelRef model, long estimatedTokens) {
-        long waited = acquire(model);
-        return new Permit(model.toString(), waited, estimatedTokens, waited < 0 ? LimitMode.UNLIMITED : LimitMode.FLEET);
-    }
-
-    /** Replaces the permit's reservation by the tokens the provider reported. */
-    public void settle(Permit permit, long actualTokens) {
-        // Token limits are not counted yet.
-    }
-
-    /** The provider asked to wait (429 with Retry-After, or reset headers): no instance starts a call on the bucket until then. */
-    public void pause(ModelRef model, java.time.Duration wait) {
-        // Not shared yet.
-    }
-
-    /** Blocks until the call may start; returns the milliseconds spent waiting. */
-    private long acquire(ModelRef model) {
-        LlmConfig.ProviderConfig provider = config.providers().get(model.provider());
-        int requests = provider == null ? 20 : provider.limits().requests();
-        if (requests <= 0) {
-            return 0;
+        BucketSpec spec = spec(model);
+        if (spec.unlimited()) {
+            return new Permit(spec.name(), 0, 0, LimitMode.UNLIMITED);
         }
-        long periodMs = provider == null ? 60_000 : provider.limits().period().toMillis();
-        int perMinute = (int) Math.max(1, Math.round(requests * 60_000.0 / periodMs));
-        int burst = provider == null ? 1 : provider.limits().burst();
+        long reserve = spec.reservable(estimatedTokens);
         long started = System.nanoTime();
+        ReentrantLock queue = queues.computeIfAbsent(spec.name(), name -> new ReentrantLock(true));
+        boolean queued = false;
         try {
-            long wait;
-            while ((wait = bucket.tryTake(model.toString(), perMinute, burst)) > 0) {
-                Thread.sleep(wait);
+            Attempt attempt = queue.isLocked() ? Attempt.NOT_TRIED : attempt(spec, reserve);
+            if (!attempt.granted()) {
+                queue.lockInterruptibly();
+                queued = true;
+                while (!(attempt = attempt(spec, reserve)).granted()) {
+                    sleep(attempt.waitMs());
+                }
             }
+            return new Permit(spec.name(), (System.nanoTime() - started) / 1_000_000, reserve, attempt.mode());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ModelCallException("interrupted", "interrupted while waiting for the rate limit of " + model);
-        } catch (RuntimeException e) {
-            throw new ModelCallException("rate_limiter_unavailable",
-                    "cannot reach the rate limiter in Redis for " + model + ": " + e.getMessage(), e);
+            throw new ModelCallException("interrupted",
+                    "interrupted while waiting for the rate limit of " + spec.name() + "; the call was not started");
+        } finally {
+            if (queued) {
+                queue.unlock();
+            }
         }
-        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    /**
+     * Replaces the permit's reservation by the tokens the provider reported: the difference goes
+     * back to the bucket, or is taken from it as debt that later calls wait out. Never throws: a
+     * settlement Redis did not receive only makes the bucket's estimate a little off.
+     */
+    public void settle(Permit permit, long actualTokens) {
+        BucketSpec spec = specsByBucket.get(permit.bucket());
+        long reservedMinusActual = permit.reservedTokens() - Math.max(0, actualTokens);
+        if (spec == null || !spec.limitsTokens() || reservedMinusActual == 0) {
+            return;
+        }
+        long now = System.nanoTime();
+        switch (permit.mode()) {
+            case FLEET -> {
+                try {
+                    fleet.settle(spec, reservedMinusActual);
+                } catch (RedisUnreachable e) {
+                    reachability.unreachable(e.getMessage(), now);
+                    LOG.debugf("settling %d tokens on %s was lost: %s", reservedMinusActual, spec.name(), e.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            case LOCAL_SHARE -> {
+                RedisReachability.Outage outage = reachability.outage();
+                TokenBucket share = outage == null ? null : outage.shares().get(spec.name());
+                if (share != null) {
+                    share.settle(reservedMinusActual, now);
+                }
+            }
+            case UNLIMITED -> {
+            }
+        }
+    }
+
+    /**
+     * The provider asked to wait (429 with Retry-After, or reset headers): no instance starts a call
+     * on the model's bucket until then. Stored in Redis for the fleet and kept here too, so this
+     * instance honours it even if Redis is unreachable.
+     */
+    public void pause(ModelRef model, Duration wait) {
+        if (wait.isNegative() || wait.isZero()) {
+            return;
+        }
+        BucketSpec spec = spec(model);
+        long now = System.nanoTime();
+        pausedUntil.merge(spec.name(), now + wait.toNanos(), Math::max);
+        if (spec.unlimited() || !reachability.mayTry(now)) {
+            return;
+        }
+        try {
+            long pausedMs = fleet.pause(spec, wait);
+            reachability.reachable();
+            LOG.infof("%s paused for %d ms across the fleet: the provider asked to wait", spec.name(), pausedMs);
+        } catch (RedisUnreachable e) {
+            reachability.unreachable(e.getMessage(), now);
+            LOG.warnf("%s paused for %d ms on this instance only: %s", spec.name(), wait.toMillis(), e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Which limit decides now, checked against Redis (at most about once a second while it is
+     * unreachable): for health and operators.
+     */
+    public RateLimiterStatus status() {
+        Duration timeout = config.providers().values().stream()
+                .filter(provider -> provider.limits().requests() > 0)
+                .map(provider -> provider.limits().redisTimeout())
+                .min(Duration::compareTo).orElse(null);
+        if (timeout == null) {
+            return RateLimiterStatus.unlimited();
+        }
+        long now = System.nanoTime();
+        if (reachability.mayTry(now)) {
+            try {
+                int live = fleet.liveInstances(timeout);
+                reachability.reachable();
+                return RateLimiterStatus.fleet(live);
+            } catch (RedisUnreachable e) {
+                reachability.unreachable(e.getMessage(), now);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        RedisReachability.Outage outage = reachability.outage();
+        if (outage == null) {
+            return RateLimiterStatus.fleet(reachability.lastLiveInstances());
+        }
+        int assumed = config.providers().values().stream().mapToInt(p -> p.limits().assumedInstances()).max().orElse(1);
+        return RateLimiterStatus.localShare(outage.liveInstances() > 0 ? outage.liveInstances() : assumed,
+                outage.liveInstances() == 0, outage.since(), outage.cause());
+    }
+
+    /** One try at the bucket: Redis if it may be asked, else this instance's share. */
+    private Attempt attempt(BucketSpec spec, long reserve) throws InterruptedException {
+        long now = System.nanoTime();
+        Long pauseEnd = pausedUntil.get(spec.name());
+        if (pauseEnd != null) {
+            if (now < pauseEnd) {
+                return Attempt.waitFor(Math.max(1, (pauseEnd - now + 999_999) / 1_000_000));
+            }
+            pausedUntil.remove(spec.name(), pauseEnd);
+        }
+        if (reachability.mayTry(now)) {
+            try {
+                Verdict verdict = fleet.take(spec, reserve, instance);
+                reachability.reachable();
+                reachability.sawFleet(verdict.liveInstances());
+                if (spec.requestsPerDay() > 0) {
+                    fleetUsage.put(spec.quotaScope(), new DayCount(TokenBucket.today(), verdict.usedToday()));
+                }
+                return switch (verdict.outcome()) {
+                    case GRANTED -> Attempt.GRANTED_BY_FLEET;
+                    case DAILY_QUOTA_SPENT -> throw dailyQuotaSpent(spec, verdict.usedToday(), spec.requestsPerDay(),
+                            Duration.ofMillis(verdict.waitMs()), null);
+                    case WAIT, PAUSED -> Attempt.waitFor(verdict.waitMs());
+                };
+            } catch (RedisUnreachable e) {
+                reachability.unreachable(e.getMessage(), now);
+            }
+        }
+        return attemptLocally(spec, reserve, now);
+    }
+
+    private Attempt attemptLocally(BucketSpec spec, long reserve, long now) {
+        RedisReachability.Outage outage = reachability.outage();
+        if (outage == null) {
+            return Attempt.waitFor(1); // Redis came back between the check and here: ask it again
+        }
+        int instances = outage.liveInstances() > 0 ? outage.liveInstances() : spec.assumedInstances();
+        LocalDate today = TokenBucket.today();
+        TokenBucket share = outage.shares().compute(spec.name(), (name, bucket) -> bucket != null && bucket.day().equals(today)
+                ? bucket
+                : new TokenBucket(spec, 1.0 / instances, usedToday(spec, today), today, now));
+        long waitMs = share.tryTake(reserve, spec.requestsPerDay() > 0, now);
+        if (waitMs == 0) {
+            return Attempt.GRANTED_BY_SHARE;
+        }
+        if (waitMs < 0) {
+            Duration untilReset = Duration.between(java.time.Instant.now(), today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+            throw dailyQuotaSpent(spec, share.dayAllowance(), share.dayAllowance(), untilReset, instances);
+        }
+        // Wake at least once per retry interval, so a waiter notices Redis coming back.
+        return Attempt.waitFor(Math.min(waitMs, RedisReachability.RETRY_EVERY.toMillis()));
+    }
+
+    private long usedToday(BucketSpec spec, LocalDate today) {
+        DayCount seen = fleetUsage.get(spec.quotaScope());
+        return seen != null && seen.day().equals(today) ? seen.used() : 0;
+    }
+
+    private static ModelCallException dailyQuotaSpent(BucketSpec spec, long used, long allowed, Duration untilReset,
+            Integer shareOf) {
+        String what = shareOf == null
+                ? "the daily quota of " + spec.quotaScope() + " is spent: " + used + " of " + allowed + " attempts today"
+                : "this instance's share of the daily quota of " + spec.quotaScope() + " is spent: " + used + " of " + allowed
+                        + " attempts today (Redis is unreachable, so " + spec.requestsPerDay() + " is split among " + shareOf
+                        + " instances)";
+        long minutes = Math.max(1, (untilReset.toSeconds() + 59) / 60);
+        return new ModelCallException("daily_quota_exhausted", what + ", failed attempts included ("
+                + spec.setting() + ".requests-per-day=" + spec.requestsPerDay() + "). It resets at 00:00 UTC, in "
+                + minutes / 60 + " h " + minutes % 60 + " min. Until then use another model of the role's chain, "
+                + "or raise the provider's daily limit (e.g. by buying credits) and the setting with it.");
+    }
+
+    private static void sleep(long waitMs) throws InterruptedException {
+        // A little jitter keeps the heads of several instances' queues from asking Redis in lockstep;
+        // under saturation it costs no throughput, since refill keeps accruing while nobody asks.
+        Thread.sleep(waitMs + ThreadLocalRandom.current().nextLong(waitMs / 10 + 1));
+    }
+
+    private BucketSpec spec(ModelRef model) {
+        return specs.computeIfAbsent(model, m -> {
+            LlmConfig.ProviderConfig provider = config.providers().get(m.provider());
+            BucketSpec spec = provider == null ? BucketSpec.withDefaults(m) : BucketSpec.of(m, provider);
+            specsByBucket.putIfAbsent(spec.name(), spec);
+            return spec;
+        });
+    }
+
+    private record DayCount(LocalDate day, long used) {
+    }
+
+    /** The outcome of one try: granted (by whom), or how long to wait before the next. */
+    private record Attempt(boolean granted, LimitMode mode, long waitMs) {
+        static final Attempt NOT_TRIED = new Attempt(false, LimitMode.FLEET, 0);
+        static final Attempt GRANTED_BY_FLEET = new Attempt(true, LimitMode.FLEET, 0);
+        static final Attempt GRANTED_BY_SHARE = new Attempt(true, LimitMode.LOCAL_SHARE, 0);
+
+        static Attempt waitFor(long ms) {
+            return new Attempt(false, LimitMode.FLEET, ms);
+        }
     }
 }

@@ -1,53 +1,98 @@
 package dev.conclave.llm.ratelimit;
 
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.vertx.mutiny.redis.client.Response;
-import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 /**
- * A token bucket shared by the whole fleet, kept in one Redis hash per bucket and updated by one
- * Lua script, so a take is atomic across every worker instance. Refill is continuous (tokens per
- * millisecond from Redis' own clock), so there are no fixed-window bursts: at most
- * {@code capacity} calls start above the steady rate in any window.
+ * One instance's own bucket while Redis is unreachable: its explicit share of a fleet-wide limit
+ * (limit ÷ live instances last seen), with the same continuous refill, token reservation and
+ * settling as the Redis scripts, counted in this process only.
+ *
+ * <p>It starts empty: the fleet bucket was in use when Redis went away, so this instance begins as
+ * if it had just spent its share, rather than adding a burst on top of what the fleet already took.
+ * Thread-safe; a take is a few arithmetic operations under the monitor.
  */
-@ApplicationScoped
-public class TokenBucket {
-    // Returns 0 when a token was taken, else the milliseconds until one will be available.
-    private static final String TAKE = """
-            local t = redis.call('TIME')
-            local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-            local capacity = tonumber(ARGV[1])
-            local per_ms = tonumber(ARGV[2])
-            local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
-            local tokens = tonumber(state[1]) or capacity
-            local at = tonumber(state[2]) or now
-            tokens = math.min(capacity, tokens + math.max(0, now - at) * per_ms)
-            local wait = 0
-            if tokens >= 1 then
-              tokens = tokens - 1
-            else
-              wait = math.ceil((1 - tokens) / per_ms)
-            end
-            redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', now)
-            redis.call('PEXPIRE', KEYS[1], math.ceil(capacity / per_ms) + 60000)
-            return wait
-            """;
+final class TokenBucket {
+    private final double requestCapacity;
+    private final double requestsPerNano;
+    private final double tokenCapacity;
+    private final double tokensPerNano;
+    private final long dayAllowance;
+    private final LocalDate day;
 
-    private final RedisDataSource redis;
+    private double requests;
+    private double tokens;
+    private long at;
+    private long usedToday;
 
-    public TokenBucket(RedisDataSource redis) {
-        this.redis = redis;
+    /**
+     * @param share        the fraction of the fleet's limits this instance may use (1 ÷ live instances)
+     * @param usedToday    attempts the fleet had made today when Redis was last seen
+     */
+    TokenBucket(BucketSpec spec, double share, long usedToday, LocalDate today, long nowNanos) {
+        double periodNanos = spec.period().toNanos();
+        this.requestCapacity = Math.max(1, spec.requestCapacity() * share);
+        this.requestsPerNano = spec.requests() * share / periodNanos;
+        this.tokenCapacity = spec.tokens() * share;
+        this.tokensPerNano = spec.tokens() * share / periodNanos;
+        this.dayAllowance = (long) Math.floor(Math.max(0, spec.requestsPerDay() - usedToday) * share);
+        this.day = today;
+        this.at = nowNanos;
+    }
+
+    /** The UTC day a bucket counts attempts for; a new day starts a fresh bucket. */
+    static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    LocalDate day() {
+        return day;
+    }
+
+    long dayAllowance() {
+        return dayAllowance;
     }
 
     /**
-     * Takes one token or says how long to wait for one.
+     * Takes one request permit and {@code reserve} tokens, or says how long to wait for them.
      *
-     * @return 0 when taken, else milliseconds to wait before trying again
+     * @param limitsDay whether the provider has a daily quota, checked before the rate
+     * @return 0 when taken, -1 when today's share of the daily quota is spent, else ms to wait
      */
-    public long tryTake(String bucket, int perMinute, int capacity) {
-        double perMs = perMinute / 60_000.0;
-        Response waitMs = redis.execute("EVAL", TAKE, "1", "conclave:bucket:" + bucket,
-                Integer.toString(Math.max(1, capacity)), Double.toString(perMs));
-        return waitMs.toLong();
+    synchronized long tryTake(long reserve, boolean limitsDay, long nowNanos) {
+        if (limitsDay && usedToday >= dayAllowance) {
+            return -1;
+        }
+        refill(nowNanos);
+        double waitNanos = 0;
+        if (requests < 1) {
+            waitNanos = (1 - requests) / requestsPerNano;
+        }
+        double need = Math.min(reserve, tokenCapacity);
+        if (tokenCapacity > 0 && tokens < need) {
+            waitNanos = Math.max(waitNanos, (need - tokens) / tokensPerNano);
+        }
+        if (waitNanos > 0) {
+            return Math.max(1, (long) Math.ceil(waitNanos / 1_000_000));
+        }
+        requests -= 1;
+        tokens -= tokenCapacity > 0 ? need : 0;
+        usedToday++;
+        return 0;
+    }
+
+    /** Moves the token level by what the reservation was off by: a refund, or debt. */
+    synchronized void settle(long reservedMinusActual, long nowNanos) {
+        if (tokenCapacity > 0) {
+            refill(nowNanos);
+            tokens = Math.min(tokenCapacity, tokens + reservedMinusActual);
+        }
+    }
+
+    private void refill(long nowNanos) {
+        long elapsed = Math.max(0, nowNanos - at);
+        requests = Math.min(requestCapacity, requests + elapsed * requestsPerNano);
+        tokens = Math.min(tokenCapacity, tokens + elapsed * tokensPerNano);
+        at = nowNanos;
     }
 }

@@ -1,0 +1,13 @@
+/**
+ * The fleet-wide rate limit (DESIGN.md §3): {@link dev.conclave.llm.ratelimit.RateLimiter} grants
+ * {@link dev.conclave.llm.ratelimit.Permit}s from token buckets in Redis, one Lua script per
+ * operation ({@code FleetBuckets}), and falls back to an explicit local share of each limit when
+ * Redis is unreachable ({@code TokenBucket}); {@link dev.conclave.llm.ratelimit.RateLimiterHealthCheck}
+ * reports which of the two decides.
+ *
+ * <p>Concurrency: blocking, on the caller's thread, meant for virtual threads: waiting for a permit
+ * is {@link java.lang.Thread#sleep} and a fair lock per bucket, waiting for Redis is a bounded
+ * {@code await}. Nothing here starts threads or timers; an outage is noticed, and recovery retried,
+ * by the calls themselves.
+ */
+package dev.conclave.llm.ratelimit;
