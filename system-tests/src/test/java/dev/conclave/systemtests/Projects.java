@@ -4,13 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Small but realistic projects to scan, as path to file content. */
-final class Projects {
+public final class Projects {
 
     /**
      * A Flask to-do service: a README with sections, the application, a storage module, its tests
      * and a requirements file; deliberately no Dockerfile, no CI and no licence.
      */
-    static Map<String, String> flaskTodoService() {
+    public static Map<String, String> flaskTodoService() {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("README.md", """
                 # todo-service
@@ -144,7 +144,7 @@ final class Projects {
     }
 
     /** The smallest project worth scanning: a README and one script. */
-    static Map<String, String> helloScript() {
+    public static Map<String, String> helloScript() {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("README.md", "# hello\n\nPrints a greeting.\n\n## Usage\n\n`python hello.py`\n");
         files.put("hello.py", "print('hello')\n");

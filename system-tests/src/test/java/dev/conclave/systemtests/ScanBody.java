@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** The body of {@code POST /api/v1/scans}: a project's files, optionally the roles and a deadline. */
-final class ScanBody {
+public final class ScanBody {
     private final String name;
     private final Map<String, String> files;
     private List<String> roles;
@@ -20,26 +20,26 @@ final class ScanBody {
         this.files = files;
     }
 
-    static ScanBody of(String name, Map<String, String> files) {
+    public static ScanBody of(String name, Map<String, String> files) {
         return new ScanBody(name, new LinkedHashMap<>(files));
     }
 
     /** A project name no earlier run has used, so a test never reads another run's rows or messages. */
-    static String uniqueName(String prefix) {
+    public static String uniqueName(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    ScanBody roles(String... roles) {
+    public ScanBody roles(String... roles) {
         this.roles = List.of(roles);
         return this;
     }
 
-    ScanBody deadlineSeconds(int seconds) {
+    public ScanBody deadlineSeconds(int seconds) {
         this.deadlineSeconds = seconds;
         return this;
     }
 
-    JsonNode json() {
+    public JsonNode json() {
         ObjectNode body = WireJson.mapper().createObjectNode().put("name", name);
         var array = body.putArray("files");
         files.forEach((path, content) -> array.addObject().put("path", path).put("content", content));

@@ -42,7 +42,8 @@ public final class Database {
 
     /** One row of {@code model_call}. */
     public record ModelCallRow(long id, String role, String provider, String outcome, int totalTokens,
-            boolean cacheHit, boolean simulated, String workerInstance) {
+            boolean cacheHit, boolean simulated, String workerInstance, java.math.BigDecimal costUsd,
+            String answeringModel, String rateLimitMode) {
     }
 
     /** The row of {@code aggregation} for one scan run. */
@@ -59,10 +60,12 @@ public final class Database {
 
     public List<ModelCallRow> modelCalls(UUID scanId, int run) {
         return query("""
-                select id, role, provider, outcome, total_tokens, cache_hit, simulated, worker_instance
+                select id, role, provider, outcome, total_tokens, cache_hit, simulated, worker_instance, cost_usd,
+                       answering_model, rate_limit_mode
                 from model_call where scan_id = ? and run = ? order by id""", scanId, run,
                 rs -> new ModelCallRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                        rs.getBoolean(6), rs.getBoolean(7), rs.getString(8)));
+                        rs.getBoolean(6), rs.getBoolean(7), rs.getString(8), rs.getBigDecimal(9), rs.getString(10),
+                        rs.getString(11)));
     }
 
     public Optional<AggregationRow> aggregation(UUID scanId, int run) {

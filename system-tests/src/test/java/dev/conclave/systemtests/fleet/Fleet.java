@@ -1,6 +1,5 @@
 package dev.conclave.systemtests.fleet;
 
-import dev.conclave.model.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -26,12 +25,10 @@ import org.apache.kafka.common.GroupState;
  *   <li>api-gateway, which may accept the roles architect, deployment, business and security
  *       (no worker serves security, so a scan asking for it ends PARTIAL);</li>
  *   <li>aggregator-worker;</li>
- *   <li>analysis-worker-a serving architect, deployment and business as instance {@code worker-a};</li>
- *   <li>analysis-worker-b serving architect only as instance {@code worker-b}, so group
- *       {@code analysis-architect} has two members that split the partitions.</li>
+ *   <li>the analysis-workers of its {@link FleetSpec}: the offline panel (models are the offline
+ *       simulator with 20 ms latency: no network, no API key), or three workers calling a
+ *       {@link FakeOpenRouter} under one fleet-wide rate limit.</li>
  * </ul>
- *
- * Models are the offline simulator with 20 ms latency: no network, no API key.
  */
 public final class Fleet implements AutoCloseable {
     public static final String WORKER_A = "worker-a";
@@ -42,20 +39,14 @@ public final class Fleet implements AutoCloseable {
     private static final Duration GROUPS_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
-    /** Consumer groups the fleet runs, and how many members each must have before a test starts. */
-    private static final List<Map.Entry<String, Integer>> GROUP_MEMBERS = List.of(
-            Map.entry(Topics.analysisGroup("architect"), 2),
-            Map.entry(Topics.analysisGroup("deployment"), 1),
-            Map.entry(Topics.analysisGroup("business"), 1),
-            Map.entry("aggregator-intake", 1),
-            Map.entry("aggregator", 1));
-
     private final Infrastructure infrastructure;
     private final List<ServiceProcess> services;
     private final Thread killOnExit;
     private final Broker broker;
     private final Database database;
     private final ScanApi api;
+
+    private FakeOpenRouter openRouter;
 
     private Fleet(Infrastructure infrastructure, List<ServiceProcess> services, Thread killOnExit, Broker broker) {
         this.infrastructure = infrastructure;
@@ -68,6 +59,11 @@ public final class Fleet implements AutoCloseable {
 
     /** Starts infrastructure (if not given), the gateway, then the aggregator and both workers; returns once all consume. */
     static Fleet launch() {
+        return launch(FleetSpec.offlinePanel());
+    }
+
+    /** Starts the infrastructure (if not given), the gateway, then the aggregator and the spec's workers. */
+    static Fleet launch(FleetSpec spec) {
         Path root = Path.of(System.getProperty("conclave.root", "..")).toAbsolutePath().normalize();
         Path logs = Path.of(System.getProperty("conclave.fleet.logs", "target/fleet-logs")).toAbsolutePath();
         Path work = Path.of(System.getProperty("conclave.fleet.work", "target/fleet")).toAbsolutePath();
@@ -81,7 +77,7 @@ public final class Fleet implements AutoCloseable {
         Broker broker = null;
         try {
             Map<String, String> common = new LinkedHashMap<>(infrastructure.serviceEnvironment());
-            common.put("CONCLAVE_LLM_OFFLINE_LATENCY", "20ms");
+            common.putAll(spec.env());
 
             // The gateway first: Flyway creates the schema and it creates the topics with 12 partitions.
             ServiceProcess gateway = start(services, root, logs, work, "api-gateway", "api-gateway",
@@ -89,15 +85,15 @@ public final class Fleet implements AutoCloseable {
             gateway.awaitReady(READY_TIMEOUT);
             start(services, root, logs, work, "aggregator-worker", "aggregator-worker",
                     with(common, "CONCLAVE_LLM_INSTANCE", "aggregator"));
-            start(services, root, logs, work, "analysis-worker-a", "analysis-worker",
-                    with(with(common, "CONCLAVE_ROLES", "architect,deployment,business"), "CONCLAVE_LLM_INSTANCE", WORKER_A));
-            start(services, root, logs, work, "analysis-worker-b", "analysis-worker",
-                    with(with(common, "CONCLAVE_ROLES", "architect"), "CONCLAVE_LLM_INSTANCE", WORKER_B));
+            for (FleetSpec.Worker worker : spec.workers()) {
+                start(services, root, logs, work, worker.name(), "analysis-worker", with(with(common, "CONCLAVE_ROLES",
+                        String.join(",", worker.roles())), "CONCLAVE_LLM_INSTANCE", worker.instance()));
+            }
             for (ServiceProcess service : services.subList(1, services.size())) {
                 service.awaitReady(READY_TIMEOUT);
             }
             broker = new Broker(infrastructure.kafkaBootstrapServers());
-            awaitStableGroups(broker);
+            awaitStableGroups(broker, spec.groupMembers());
             log("fleet ready in %d s; logs in %s".formatted(Duration.between(started, Instant.now()).toSeconds(), logs));
             return new Fleet(infrastructure, List.copyOf(services), killOnExit, broker);
         } catch (RuntimeException | Error e) {
@@ -111,6 +107,28 @@ public final class Fleet implements AutoCloseable {
             removeHook(killOnExit);
             throw e;
         }
+    }
+
+    /** A fleet whose workers call a {@link FakeOpenRouter} that serves at most {@code requestsPerSecond}. */
+    static Fleet launchWithFakeOpenRouter(int requestsPerSecond) {
+        FakeOpenRouter openRouter = new FakeOpenRouter();
+        try {
+            Fleet fleet = launch(FleetSpec.openRouterPanel(openRouter.baseUrl(), FakeOpenRouter.KEY, requestsPerSecond));
+            fleet.openRouter = openRouter;
+            return fleet;
+        } catch (RuntimeException | Error e) {
+            openRouter.close();
+            throw e;
+        }
+    }
+
+    /** The fake provider the workers call; only a fleet launched with one has it. */
+    public FakeOpenRouter openRouter() {
+        if (openRouter == null) {
+            throw new IllegalStateException("this fleet runs the offline panel; annotate the test"
+                    + " @SystemTest(panel = Panel.OPENROUTER) for one that calls a fake OpenRouter");
+        }
+        return openRouter;
     }
 
     public ScanApi scanApi() {
@@ -143,12 +161,12 @@ public final class Fleet implements AutoCloseable {
      * rebalance (members of a previous run that were killed rather than stopped linger until
      * their session times out).
      */
-    private static void awaitStableGroups(Broker broker) {
+    private static void awaitStableGroups(Broker broker, List<Map.Entry<String, Integer>> groupMembers) {
         Instant deadline = Instant.now().plus(GROUPS_TIMEOUT);
         Map<String, String> last = new LinkedHashMap<>();
         while (true) {
             boolean settled = true;
-            for (Map.Entry<String, Integer> group : GROUP_MEMBERS) {
+            for (Map.Entry<String, Integer> group : groupMembers) {
                 ConsumerGroupDescription description = broker.describeGroup(group.getKey());
                 last.put(group.getKey(), description.groupState() + " with " + description.members().size() + " members");
                 settled &= description.groupState() == GroupState.STABLE
@@ -159,7 +177,7 @@ public final class Fleet implements AutoCloseable {
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("consumer groups did not settle within %d s; expected members %s, last seen %s"
-                        .formatted(GROUPS_TIMEOUT.toSeconds(), GROUP_MEMBERS, last));
+                        .formatted(GROUPS_TIMEOUT.toSeconds(), groupMembers, last));
             }
             try {
                 Thread.sleep(500);
@@ -179,6 +197,9 @@ public final class Fleet implements AutoCloseable {
         reversed.forEach(service -> service.awaitStopped(STOP_GRACE));
         broker.close();
         infrastructure.close();
+        if (openRouter != null) {
+            openRouter.close();
+        }
         removeHook(killOnExit);
         log("fleet stopped: " + services.stream().map(ServiceProcess::name).collect(Collectors.joining(", ")));
     }

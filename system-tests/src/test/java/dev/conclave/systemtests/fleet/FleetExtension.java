@@ -1,5 +1,7 @@
 package dev.conclave.systemtests.fleet;
 
+import dev.conclave.systemtests.SystemTest;
+import dev.conclave.systemtests.SystemTest.Panel;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -30,17 +32,27 @@ public final class FleetExtension implements BeforeAllCallback, ParameterResolve
     }
 
     private static Launch launch(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(Launch.class, type -> Launch.start(), Launch.class);
+        Panel panel = context.getRequiredTestClass().getAnnotation(SystemTest.class) == null ? Panel.OFFLINE
+                : context.getRequiredTestClass().getAnnotation(SystemTest.class).panel();
+        Launch launch = context.getRoot().getStore(NAMESPACE)
+                .computeIfAbsent(Launch.class, type -> Launch.start(panel), Launch.class);
+        if (launch.panel() != panel) {
+            throw new IllegalStateException(context.getRequiredTestClass().getSimpleName() + " needs the " + panel
+                    + " fleet but this run started the " + launch.panel() + " fleet; put it in package models (OPENROUTER)"
+                    + " or outside it (OFFLINE), whose failsafe executions run apart");
+        }
+        return launch;
     }
 
     /** The fleet, or why it could not start; closed by JUnit with the root store. */
-    private record Launch(Fleet started, RuntimeException failure) implements AutoCloseable {
+    private record Launch(Panel panel, Fleet started, RuntimeException failure) implements AutoCloseable {
 
-        static Launch start() {
+        static Launch start(Panel panel) {
             try {
-                return new Launch(Fleet.launch(), null);
+                return new Launch(panel, panel == Panel.OPENROUTER ? Fleet.launchWithFakeOpenRouter(8) : Fleet.launch(),
+                        null);
             } catch (RuntimeException e) {
-                return new Launch(null, e);
+                return new Launch(panel, null, e);
             }
         }
 
