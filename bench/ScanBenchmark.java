@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
 public class ScanBenchmark {
     static final String SERVER = System.getenv().getOrDefault("CONCLAVE_SERVER", "http://127.0.0.1:18080");
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Names are unique per run: the response cache would answer a repeated project without any model call. */
+    static final String RUN = Long.toString(System.currentTimeMillis(), 36);
     static final Pattern ID = Pattern.compile("\"scanId\":\"([0-9a-f-]{36})\"");
     static final Pattern STATUS = Pattern.compile("\"status\":\"([A-Z]+)\"");
     static final Pattern CREATED = Pattern.compile("\"createdAt\":\"([^\"]+)\"");
@@ -105,7 +107,7 @@ public class ScanBenchmark {
                 {"name": "%s", "files": [
                  {"path": "README.md", "content": "# Bench\\nA benchmark project.\\n## Install\\nmake\\n"},
                  {"path": "src/main.py", "content": "def main():\\n    print('hi')\\n"},
-                 {"path": "tests/test_main.py", "content": "def test_main():\\n    assert True\\n"}]}""".formatted(name);
+                 {"path": "tests/test_main.py", "content": "def test_main():\\n    assert True\\n"}]}""".formatted(RUN + "-" + name);
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(SERVER + "/api/v1/scans"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());

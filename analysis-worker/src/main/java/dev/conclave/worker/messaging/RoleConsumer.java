@@ -15,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -45,6 +46,8 @@ final class RoleConsumer implements Runnable {
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final BlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
     private final PartitionProgress progress = new PartitionProgress();
+    // Records being worked on right now (read by health from other threads; the loop keeps its own count).
+    private final AtomicInteger working = new AtomicInteger();
     private volatile boolean running = true;
     private volatile boolean polling;
 
@@ -80,7 +83,14 @@ final class RoleConsumer implements Runnable {
                 for (ConsumerRecord<String, String> record : consumer.poll(wait)) {
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                     progress.started(partition, record.offset());
-                    threads.submit(() -> outcomes.add(new Outcome(partition, record.offset(), process(record))));
+                    working.incrementAndGet();
+                    threads.submit(() -> {
+                        try {
+                            outcomes.add(new Outcome(partition, record.offset(), process(record)));
+                        } finally {
+                            working.decrementAndGet();
+                        }
+                    });
                 }
             }
             drainOutcomes(progress.inFlight());
@@ -140,6 +150,11 @@ final class RoleConsumer implements Runnable {
     }
 
     /** Returns null when the record was handled (result or dead letter acknowledged), else the failure. */
+    /** Records of this role being analysed now: the model calls this instance holds open. */
+    int inFlight() {
+        return working.get();
+    }
+
     private Exception process(ConsumerRecord<String, String> record) {
         try {
             ScanRequest request;

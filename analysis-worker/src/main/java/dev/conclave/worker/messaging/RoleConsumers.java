@@ -54,6 +54,11 @@ public class RoleConsumers {
         return consumers.stream().filter(c -> !c.isPolling()).map(RoleConsumer::role).toList();
     }
 
+    /** Per role, the records being analysed now, e.g. {@code architect=12,business=3}. */
+    public String inFlight() {
+        return consumers.stream().map(c -> c.role() + "=" + c.inFlight()).collect(java.util.stream.Collectors.joining(","));
+    }
+
     public List<String> roles() {
         return config.roles();
     }

@@ -22,6 +22,7 @@ public class RoleConsumersReadiness implements HealthCheck {
         return HealthCheckResponse.named("role-consumers").status(stopped.isEmpty())
                 .withData("roles", String.join(",", consumers.roles()))
                 .withData("stopped", String.join(",", stopped))
+                .withData("in-flight", consumers.inFlight())
                 .build();
     }
 }
