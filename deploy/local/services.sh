@@ -6,8 +6,8 @@
 #   deploy/local/services.sh start|stop|status
 #
 # Build first: ./mvnw -q package -DskipTests   (produces */target/quarkus-app/quarkus-run.jar)
-# Environment passed through unchanged: OPENROUTER_API_KEY, OPENROUTER_BASE_URL,
-# any CONCLAVE_* and QUARKUS_* variables. Extra JVM flags: CONCLAVE_JAVA_OPTS.
+# Environment passed through unchanged: OPENROUTER_API_KEY, OPENROUTER_BASE_URL, OPENAI_API_KEY,
+# OPENAI_BASE_URL, any CONCLAVE_* and QUARKUS_* variables. Extra JVM flags: CONCLAVE_JAVA_OPTS.
 set -euo pipefail
 
 # shellcheck source=lib/common.sh
