@@ -1,5 +1,6 @@
 package dev.conclave.llm.config;
 
+import dev.conclave.llm.routing.ModelRouter;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -38,8 +39,6 @@ public class LlmConfigValidator {
     public static List<String> problems(LlmConfig config) {
         List<String> problems = new ArrayList<>();
         Map<String, List<String>> chains = chains(config);
-        boolean anyKey = false;
-        boolean onlyOffline = true;
         for (var chain : chains.entrySet()) {
             for (String entry : chain.getValue()) {
                 for (String model : entry.split("\\|")) {
@@ -56,12 +55,10 @@ public class LlmConfigValidator {
                                 + " api-key), or fix the chain");
                         continue;
                     }
-                    onlyOffline &= "offline".equals(settings.kind());
-                    anyKey |= usable(settings) && !"offline".equals(settings.kind());
                 }
             }
         }
-        boolean offlineFallback = config.offlineWithoutKeys() && !anyKey && !onlyOffline;
+        boolean offlineFallback = problems.isEmpty() && ModelRouter.offlineFallbackReason(config).isPresent();
         Set<String> used = usedProviders(chains);
         config.providers().forEach((name, settings) -> {
             String prefix = "conclave.llm.providers." + name;

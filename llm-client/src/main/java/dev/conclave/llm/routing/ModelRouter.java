@@ -86,6 +86,14 @@ public class ModelRouter {
     }
 
     /** True when no provider in the role chains can be called and every role uses the offline default chain. */
+    /**
+     * Why a configuration's roles would all fall back to the offline chain, if they would: the one rule,
+     * shared with start-up validation. The chains must already parse as {@code provider/model}.
+     */
+    public static Optional<String> offlineFallbackReason(LlmConfig config) {
+        return RoleChains.from(config).offlineFallback();
+    }
+
     public boolean offlineFallback() {
         return chains.offlineFallback().isPresent();
     }

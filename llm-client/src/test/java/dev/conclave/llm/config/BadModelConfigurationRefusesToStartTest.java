@@ -64,6 +64,14 @@ class BadModelConfigurationRefusesToStartTest {
     }
 
     @Test
+    void keylessProviderBesideAnOfflineRoleIsRefusedSinceNoFallbackHappens() {
+        List<String> problems = problems(OPENROUTER, "conclave.llm.roles.business.chain", "offline/conclave-offline-1");
+
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("provider 'openrouter' is in a chain but has no API key"), problems.get(0));
+    }
+
+    @Test
     void chainNamingAnUnknownProviderIsRefused() {
         List<String> problems = problems(OPENROUTER, "conclave.llm.providers.openrouter.api-key", "sk-or-v1-abc",
                 "conclave.llm.roles.business.chain", "anthropik/claude");
