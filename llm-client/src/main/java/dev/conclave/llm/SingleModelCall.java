@@ -91,12 +91,12 @@ public class SingleModelCall {
             return accept(task, model, prompt, provider, first, answer.get());
         }
         Delivered repaired = attempts(task, model, provider, prompt,
-                repairRequest(request, first.completion(), first.violations(schema)), true);
+                repairRequest(request, first.completion(), first.violations(validator, schema)), true);
         answer = usable(task, model, prompt, provider, repaired, schema);
         if (answer.isPresent()) {
             return accept(task, model, prompt, provider, repaired, answer.get());
         }
-        List<String> stillWrong = repaired.violations(schema);
+        List<String> stillWrong = repaired.violations(validator, schema);
         throw new ModelGaveUp(model + " answered outside the " + schema.name() + " schema twice (the second time"
                 + " after a repair request): " + String.join("; ", stillWrong.subList(0, Math.min(3, stillWrong.size()))),
                 false);
@@ -106,8 +106,8 @@ public class SingleModelCall {
     private record Delivered(ChatCompletion completion, Attempt attempt, Permit permit, Instant startedAt,
             boolean repair, Optional<JsonNode> json) {
 
-        List<String> violations(RoleSchema schema) {
-            return json.map(value -> new SchemaValidator().validate(value, schema.schema()))
+        List<String> violations(SchemaValidator validator, RoleSchema schema) {
+            return json.map(value -> validator.validate(value, schema.schema()))
                     .orElse(List.of("the answer contains no JSON object"));
         }
     }
@@ -115,8 +115,7 @@ public class SingleModelCall {
     /** The schema-valid JSON of a delivered answer; an unusable one is recorded as a failed attempt. */
     private Optional<JsonNode> usable(AnalysisTask task, ModelRef model, RenderedPrompt prompt, ModelProvider provider,
             Delivered delivered, RoleSchema schema) {
-        List<String> violations = delivered.json().map(value -> validator.validate(value, schema.schema()))
-                .orElse(List.of("the answer contains no JSON object"));
+        List<String> violations = delivered.violations(validator, schema);
         if (violations.isEmpty()) {
             return delivered.json();
         }
@@ -150,7 +149,6 @@ public class SingleModelCall {
         AtomicReference<Attempt> delivering = new AtomicReference<>();
         long reservation = (long) prompt.tokens() + (request.maxTokens() == null ? 0 : request.maxTokens());
         RetryingCaller caller = new RetryingCaller(sent -> {
-            permit.set(null);
             permit.set(limiter.acquire(model, reservation));
             startedAt.set(Instant.now());
             try {

@@ -1,9 +1,13 @@
 /**
- * Everything about calling a model. {@link dev.conclave.llm.ModelCaller} is the one entry point:
- * it routes a role to its chain of models, renders the role's prompt, takes a token from the
- * fleet-wide bucket in Redis, calls the provider and records one row of metrics per attempt.
+ * Everything about calling a model. {@link dev.conclave.llm.ModelCaller} is the one entry point: it
+ * renders the role's prompt, routes the role to its models ({@code routing}), answers from the cache
+ * ({@code cache}) where it can, and otherwise lets {@link dev.conclave.llm.SingleModelCall} make the
+ * attempts: a permit from the fleet-wide buckets in Redis ({@code ratelimit}), one call to the provider
+ * ({@code providers}, {@code openai}, {@code offline}), retries, validation against the role's schema
+ * ({@code structured}) and one row of metrics per attempt ({@code metrics}).
  *
- * <p>Concurrency: calls are blocking and run on the caller's thread; the workers call from
- * virtual threads, so a slow model holds no platform thread. Nothing here starts threads.
+ * <p>Concurrency: calls are blocking and run on the caller's thread; the workers call from virtual
+ * threads, so a slow model or a wait for the rate limit holds no platform thread. The only thread this
+ * library does not borrow is the Quarkus scheduler's, which probes models whose circuit is open.
  */
 package dev.conclave.llm;
