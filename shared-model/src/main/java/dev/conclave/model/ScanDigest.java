@@ -11,6 +11,9 @@ import java.util.Set;
  * @param treeTruncated true when the project had more files than {@code tree} lists
  * @param readme        the README's beginning, or null when the project has none
  * @param manifests     excerpts of build and dependency manifests (pom.xml, package.json, ...)
+ * @param sources       excerpts of entry points, configuration and representative source, compressed
+ * @param redactions    secrets replaced before anything left the machine, counted by type
+ * @param compression   tokens of the quoted files before and after compression
  */
 public record ScanDigest(
         String projectName,
@@ -22,12 +25,26 @@ public record ScanDigest(
         FileExcerpt readme,
         List<FileExcerpt> manifests,
         ProjectFacts facts,
-        StaticScores scores) {
+        StaticScores scores,
+        List<FileExcerpt> sources,
+        Redactions redactions,
+        Compression compression) {
 
     public ScanDigest {
         languages = List.copyOf(languages);
         tree = List.copyOf(tree);
         manifests = List.copyOf(manifests);
+        sources = sources == null ? List.of() : List.copyOf(sources);
+        redactions = redactions == null ? Redactions.NONE : redactions;
+        compression = compression == null ? Compression.NONE : compression;
+    }
+
+    /** A digest without source excerpts, redactions or compression (the first digest's shape). */
+    public ScanDigest(String projectName, int fileCount, long totalBytes, List<LanguageStat> languages,
+            List<String> tree, boolean treeTruncated, FileExcerpt readme, List<FileExcerpt> manifests,
+            ProjectFacts facts, StaticScores scores) {
+        this(projectName, fileCount, totalBytes, languages, tree, treeTruncated, readme, manifests, facts, scores,
+                List.of(), Redactions.NONE, Compression.NONE);
     }
 
     /** Languages that describe or configure a project rather than program it. */
