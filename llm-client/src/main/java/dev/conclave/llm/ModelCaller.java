@@ -8,12 +8,14 @@ import dev.conclave.llm.config.LlmConfig;
 import dev.conclave.llm.metrics.CallRecorder;
 import dev.conclave.llm.metrics.ModelCallRecord;
 import dev.conclave.llm.openai.ChatRequest;
+import dev.conclave.llm.progress.ProgressReporter;
 import dev.conclave.llm.prompt.PromptLibrary;
 import dev.conclave.llm.prompt.RenderedPrompt;
 import dev.conclave.llm.providers.ProviderRegistry;
 import dev.conclave.llm.routing.ModelRouter;
 import dev.conclave.llm.structured.RoleSchema;
 import dev.conclave.llm.structured.RoleSchemas;
+import dev.conclave.model.ProgressStage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,9 +42,12 @@ public class ModelCaller {
     private final SingleModelCall singleModel;
     private final CallRecorder recorder;
     private final WorkerIdentity identity;
+    private final ProgressReporter progress;
 
     public ModelCaller(LlmConfig config, PromptLibrary prompts, ModelRouter router, ProviderRegistry providers,
-            ResponseCache cache, SingleModelCall singleModel, CallRecorder recorder, WorkerIdentity identity) {
+            ResponseCache cache, SingleModelCall singleModel, CallRecorder recorder, WorkerIdentity identity,
+            ProgressReporter progress) {
+        this.progress = progress;
         this.config = config;
         this.prompts = prompts;
         this.router = router;
@@ -83,6 +88,8 @@ public class ModelCaller {
                 var hit = cache.lookup(key, scope);
                 if (hit.isPresent()) {
                     recorder.record(cacheHitRow(task, model, prompt, hit.get(), lookedUpAt));
+                    progress.report(task.scanId(), task.run(), task.role(), ProgressStage.CACHE_HIT, model.toString(),
+                            null);
                     return new AnalysisAnswer(hit.get().analysis(), model.provider(), hit.get().answeringModel(),
                             hit.get().simulated(), prompt.version());
                 }
@@ -98,6 +105,8 @@ public class ModelCaller {
             } catch (SingleModelCall.ModelGaveUp e) {
                 router.failed(model);
                 failures.add(e.getMessage());
+                progress.report(task.scanId(), task.run(), task.role(), ProgressStage.FALLING_BACK, model.toString(),
+                        e.getMessage().length() <= 200 ? e.getMessage() : e.getMessage().substring(0, 200) + "…");
                 if (e.providerUnusable()) {
                     providersGivenUp.add(model.provider());
                 }

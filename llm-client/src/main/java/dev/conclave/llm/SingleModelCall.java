@@ -11,6 +11,7 @@ import dev.conclave.llm.openai.ChatCompletion;
 import dev.conclave.llm.openai.ChatRequest;
 import dev.conclave.llm.openai.FailureClass;
 import dev.conclave.llm.openai.RetryingCaller;
+import dev.conclave.llm.progress.ProgressReporter;
 import dev.conclave.llm.prompt.RenderedPrompt;
 import dev.conclave.llm.ratelimit.Permit;
 import dev.conclave.llm.ratelimit.RateLimiter;
@@ -18,6 +19,7 @@ import dev.conclave.llm.routing.PriceTable;
 import dev.conclave.llm.structured.JsonExtractor;
 import dev.conclave.llm.structured.RoleSchema;
 import dev.conclave.llm.structured.SchemaValidator;
+import dev.conclave.model.ProgressStage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -47,11 +49,13 @@ public class SingleModelCall {
     private final PriceTable prices;
     private final CallRecorder recorder;
     private final WorkerIdentity identity;
+    private final ProgressReporter progress;
     private final JsonExtractor extractor = new JsonExtractor();
     private final SchemaValidator validator = new SchemaValidator();
 
     public SingleModelCall(LlmConfig config, RateLimiter limiter, PriceTable prices, CallRecorder recorder,
-            WorkerIdentity identity) {
+            WorkerIdentity identity, ProgressReporter progress) {
+        this.progress = progress;
         this.retry = config.retry();
         this.limiter = limiter;
         this.prices = prices;
@@ -90,6 +94,8 @@ public class SingleModelCall {
         if (answer.isPresent()) {
             return accept(task, model, prompt, provider, first, answer.get());
         }
+        progress.report(task.scanId(), task.run(), task.role(), ProgressStage.REPAIRING, model.toString(),
+                truncate(String.join("; ", first.violations(validator, schema)), 200));
         Delivered repaired = attempts(task, model, provider, prompt,
                 repairRequest(request, first.completion(), first.violations(validator, schema)), true);
         answer = usable(task, model, prompt, provider, repaired, schema);
@@ -149,7 +155,13 @@ public class SingleModelCall {
         AtomicReference<Attempt> delivering = new AtomicReference<>();
         long reservation = (long) prompt.tokens() + (request.maxTokens() == null ? 0 : request.maxTokens());
         RetryingCaller caller = new RetryingCaller(sent -> {
+            if (!provider.simulated()) {
+                progress.report(task.scanId(), task.run(), task.role(), ProgressStage.WAITING_FOR_RATE_LIMIT,
+                        model.toString(), null);
+            }
             permit.set(limiter.acquire(model, reservation));
+            progress.report(task.scanId(), task.run(), task.role(), ProgressStage.CALLING_MODEL, model.toString(),
+                    permit.get().waitedMs() > 0 ? "after " + permit.get().waitedMs() + " ms for the rate limit" : null);
             startedAt.set(Instant.now());
             try {
                 ChatCompletion answer = provider.complete(model, task, sent);
@@ -170,6 +182,11 @@ public class SingleModelCall {
                 if (attempt.outcome() == Attempt.Outcome.SUCCEEDED) {
                     delivering.set(attempt);
                 } else {
+                    if (attempt.outcome() == Attempt.Outcome.RETRIED) {
+                        progress.report(task.scanId(), task.run(), task.role(), ProgressStage.RETRYING,
+                                model.toString(), attempt.errorClass() + "; attempt " + (attempt.number() + 1) + " in "
+                                        + attempt.backoff().toMillis() + " ms");
+                    }
                     recorder.record(row(task, model, prompt, provider, attempt, permit.get(), startedAt.get(), repair));
                 }
             });

@@ -2,6 +2,8 @@ package dev.conclave.aggregator.service;
 
 import dev.conclave.aggregator.messaging.ScanCompletedPublisher;
 import dev.conclave.aggregator.service.FanIn.Claim;
+import dev.conclave.llm.progress.ProgressReporter;
+import dev.conclave.model.ProgressStage;
 import dev.conclave.model.RoleResult;
 import dev.conclave.model.ScanCompleted;
 import dev.conclave.model.ScanRequest;
@@ -22,7 +24,10 @@ public class RunCloser {
     private final Synthesis synthesis;
     private final ScanCompletedPublisher completions;
 
-    public RunCloser(FanIn fanIn, Synthesis synthesis, ScanCompletedPublisher completions) {
+    private final ProgressReporter progress;
+
+    public RunCloser(FanIn fanIn, Synthesis synthesis, ScanCompletedPublisher completions, ProgressReporter progress) {
+        this.progress = progress;
         this.fanIn = fanIn;
         this.synthesis = synthesis;
         this.completions = completions;
@@ -46,6 +51,8 @@ public class RunCloser {
     }
 
     private void close(Claim claim) {
+        ScanRequest request = claim.request();
+        progress.report(request.scanId(), request.run(), Synthesis.AGGREGATOR_ROLE, ProgressStage.SYNTHESIZING, null, null);
         RunOutcome outcome;
         try {
             outcome = synthesis.synthesise(claim);
@@ -59,5 +66,7 @@ public class RunCloser {
         }
         completions.publish(new ScanCompleted(SchemaVersions.WIRE, claim.request().scanId(), claim.request().run(),
                 outcome.status(), outcome.missingRoles(), outcome.failedRoles(), outcome.completedAt()));
+        progress.report(request.scanId(), request.run(), Synthesis.AGGREGATOR_ROLE, ProgressStage.CLOSED, null,
+                outcome.status().name());
     }
 }

@@ -4,6 +4,8 @@ import dev.conclave.llm.AnalysisAnswer;
 import dev.conclave.llm.AnalysisTask;
 import dev.conclave.llm.ModelCaller;
 import dev.conclave.llm.WorkerIdentity;
+import dev.conclave.llm.progress.ProgressReporter;
+import dev.conclave.model.ProgressStage;
 import dev.conclave.model.RoleOutcome;
 import dev.conclave.model.RoleResult;
 import dev.conclave.model.ScanRequest;
@@ -23,24 +25,31 @@ public class RoleAnalysis {
 
     private final ModelCaller models;
     private final WorkerIdentity identity;
+    private final ProgressReporter progress;
 
-    public RoleAnalysis(ModelCaller models, WorkerIdentity identity) {
+    public RoleAnalysis(ModelCaller models, WorkerIdentity identity, ProgressReporter progress) {
+        this.progress = progress;
         this.models = models;
         this.identity = identity;
     }
 
     public RoleResult analyse(ScanRequest request, String role) {
         Instant started = Instant.now();
+        progress.report(request.scanId(), request.run(), role, ProgressStage.STARTED, null, identity.name());
         try {
             AnalysisAnswer answer = models.analyse(AnalysisTask.specialist(request.scanId(), request.run(), role,
                     request.digest(), request.bypassCache()));
+            progress.report(request.scanId(), request.run(), role, ProgressStage.DONE,
+                    answer.provider() + "/" + answer.model(), null);
             return new RoleResult(SchemaVersions.WIRE, request.scanId(), request.run(), role, RoleOutcome.SUCCEEDED,
                     answer.analysis(), null, answer.provider(), answer.model(), answer.offline(), identity.name(),
                     started, Instant.now());
         } catch (RuntimeException e) {
             LOG.warnf("role %s of scan %s run %d failed: %s", role, request.scanId(), request.run(), e.getMessage());
-            return RoleResult.failed(request, role, e.getMessage() == null ? e.toString() : e.getMessage(),
-                    identity.name(), started);
+            String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+            progress.report(request.scanId(), request.run(), role, ProgressStage.FAILED, null,
+                    reason.length() <= 300 ? reason : reason.substring(0, 300) + "…");
+            return RoleResult.failed(request, role, reason, identity.name(), started);
         }
     }
 }

@@ -1,0 +1,97 @@
+package dev.conclave.gateway.rest;
+
+import dev.conclave.gateway.service.ScanProgressFeed;
+import dev.conclave.gateway.service.ScanQueries;
+import dev.conclave.model.ScanStatus;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * {@code GET /api/v1/scans/{id}/events}: a scan's progress as Server-Sent Events — {@code progress}
+ * events (a {@code ProgressEvent} as JSON, the Redis stream id as the event id, so {@code Last-Event-ID}
+ * resumes), then one {@code end} event with the final status once the scan is finished and every event
+ * before it was sent. A follower that connects late gets the events so far first.
+ */
+@Path("/api/v1/scans/{id}/events")
+public class ScanEventsResource {
+    private static final Duration POLL = Duration.ofMillis(150);
+    private static final Duration STATUS_EVERY = Duration.ofMillis(500);
+    /** Longer than any scan's deadline: a stream never stays open forever. */
+    private static final Duration LONGEST = Duration.ofMinutes(30);
+
+    private final ScanQueries queries;
+    private final ScanProgressFeed feed;
+
+    public ScanEventsResource(ScanQueries queries, ScanProgressFeed feed) {
+        this.queries = queries;
+        this.feed = feed;
+    }
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RunOnVirtualThread
+    @Operation(summary = "A scan's live progress per role, as Server-Sent Events, ending with its status")
+    public void events(@PathParam("id") String id, @HeaderParam("Last-Event-ID") String lastEventId,
+            @Context SseEventSink sink, @Context Sse sse) {
+        UUID scanId = parseId(id);
+        if (queries.find(scanId).isEmpty()) {
+            throw new NotFoundException(Response.status(404).type(MediaType.APPLICATION_JSON)
+                    .entity(new ErrorResponse("no scan " + scanId + "; list scans with GET /api/v1/scans", "id")).build());
+        }
+        try (sink) {
+            String after = lastEventId == null || lastEventId.isBlank() ? ScanProgressFeed.START : lastEventId.strip();
+            Instant until = Instant.now().plus(LONGEST);
+            Instant statusDue = Instant.MIN;
+            while (!sink.isClosed() && Instant.now().isBefore(until)) {
+                List<ScanProgressFeed.Entry> events = feed.after(scanId, after);
+                for (ScanProgressFeed.Entry event : events) {
+                    sink.send(sse.newEventBuilder().name("progress").id(event.id())
+                            .mediaType(MediaType.APPLICATION_JSON_TYPE).data(event.json()).build());
+                    after = event.id();
+                }
+                if (events.isEmpty() && Instant.now().isAfter(statusDue)) {
+                    Optional<ScanStatus> finished = queries.find(scanId).map(ScanQueries.ScanState::status)
+                            .filter(ScanEventsResource::isFinal);
+                    if (finished.isPresent() && feed.after(scanId, after).isEmpty()) {
+                        sink.send(sse.newEventBuilder().name("end").mediaType(MediaType.APPLICATION_JSON_TYPE)
+                                .data("{\"scanId\":\"" + scanId + "\",\"status\":\"" + finished.get() + "\"}").build());
+                        return;
+                    }
+                    statusDue = Instant.now().plus(STATUS_EVERY);
+                }
+                Thread.sleep(POLL);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean isFinal(ScanStatus status) {
+        return status == ScanStatus.COMPLETED || status == ScanStatus.PARTIAL || status == ScanStatus.FAILED;
+    }
+
+    private static UUID parseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException(Response.status(404).type(MediaType.APPLICATION_JSON)
+                    .entity(new ErrorResponse("'" + id + "' is not a scan id (a UUID)", "id")).build());
+        }
+    }
+}
