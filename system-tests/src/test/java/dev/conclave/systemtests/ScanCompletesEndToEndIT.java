@@ -80,6 +80,14 @@ class ScanCompletesEndToEndIT {
         assertEquals(calls.size(), report.path("metadata").path("api_calls").asInt());
         assertEquals(calls.stream().mapToLong(ModelCallRow::totalTokens).sum(), report.path("metadata").path("tokens").asLong());
 
+        // Its progress, as the CLI follows it: every role started and finished, then the run closed.
+        String events = fleet.scanApi().events(accepted.scanId());
+        for (String role : PANEL) {
+            assertTrue(events.contains("\"role\":\"" + role + "\",\"stage\":\"STARTED\"")
+                    && events.contains("\"role\":\"" + role + "\",\"stage\":\"DONE\""), () -> role + " in " + events);
+        }
+        assertTrue(events.contains("\"stage\":\"CLOSED\"") && events.contains("event:end"), events);
+
         // Announced exactly once.
         List<ConsumerRecord<String, String>> completions = await("scan.completed for " + accepted.scanId())
                 .atMost(Duration.ofSeconds(15))

@@ -53,6 +53,15 @@ public final class ScanApi {
         return parse(answer.body());
     }
 
+    /** {@code GET /api/v1/scans/{id}/events} of a finished scan: the whole Server-Sent Events body, up to {@code end}. */
+    public String events(UUID scanId) {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(base.resolve("/api/v1/scans/" + scanId + "/events")).GET());
+        if (answer.statusCode() != 200) {
+            throw new AssertionError("GET /api/v1/scans/" + scanId + "/events answered " + answer.statusCode());
+        }
+        return answer.body();
+    }
+
     /** Polls the scan until its status is final (COMPLETED, PARTIAL or FAILED) and returns that view. */
     public JsonNode awaitFinished(UUID scanId, Duration within) {
         return await("scan " + scanId + " to reach COMPLETED, PARTIAL or FAILED")
