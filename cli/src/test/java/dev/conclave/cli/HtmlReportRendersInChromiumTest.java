@@ -13,6 +13,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The HTML report as a person sees it: written by the whole command with {@code --out}, opened
- * in a real browser, which must show the scores and report nothing on its console. The
- * screenshot stays in {@code target/html-report/} to be looked at.
+ * in a real browser, which must show the scores and report nothing on its console. The page and
+ * its screenshot stay in {@code target/html-report/} to be looked at.
  */
 class HtmlReportRendersInChromiumTest {
 
@@ -49,6 +50,8 @@ class HtmlReportRendersInChromiumTest {
                     "--out", "out/report.html");
             assertEquals(2, run.exitCode(), run::toString);
         }
+        Files.createDirectories(SCREENSHOTS);
+        Files.copy(html, SCREENSHOTS.resolve("report.html"), StandardCopyOption.REPLACE_EXISTING);
         page = chromium.load(html);
         chromium.screenshot(html, SCREENSHOTS.resolve("report.png"), 1100, 2600);
     }
