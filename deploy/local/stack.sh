@@ -434,17 +434,8 @@ redis_cli() { redis-cli -h "$CONCLAVE_BIND_HOST" -p "$CONCLAVE_REDIS_PORT" "$@";
 # A fresh machine has no Redis: install Debian's package (apt's policy-rc.d
 # in these images keeps it from also starting a system-wide instance).
 redis_ensure_installed() {
-  if command -v redis-server >/dev/null 2>&1 && command -v redis-cli >/dev/null 2>&1; then
-    return 0
-  fi
-  ((EUID == 0)) || die "redis-server is not installed; run: sudo apt-get install -y redis-server"
-  log "redis: installing redis-server with apt-get"
-  export DEBIAN_FRONTEND=noninteractive
-  # The package lists may be missing or stale on a fresh machine: update only if needed.
-  if ! apt-get install -y -q redis-server >"$CONCLAVE_LOGS/apt-redis.log" 2>&1; then
-    { apt-get update -q && apt-get install -y -q redis-server; } >>"$CONCLAVE_LOGS/apt-redis.log" 2>&1 ||
-      { show_log_tail "$CONCLAVE_LOGS/apt-redis.log"; die "redis: apt-get install redis-server failed"; }
-  fi
+  command -v redis-cli >/dev/null 2>&1 || apt_ensure redis-cli redis-server
+  apt_ensure redis-server redis-server
 }
 
 redis_start() {

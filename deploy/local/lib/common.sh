@@ -256,3 +256,18 @@ start_daemon() {
   done
   die "could not start $* (no pid file $pidfile)"
 }
+
+# apt_ensure COMMAND PACKAGE: installs Debian's PACKAGE when COMMAND is missing (as root; otherwise says
+# what to run). The package lists may be missing or stale on a fresh machine: update only if needed.
+apt_ensure() {
+  local command="$1" package="$2"
+  command -v "$command" >/dev/null 2>&1 && return 0
+  ((EUID == 0)) || die "$command is not installed; run: sudo apt-get install -y $package"
+  ensure_home
+  log "installing $package with apt-get"
+  export DEBIAN_FRONTEND=noninteractive
+  if ! apt-get install -y -q "$package" >"$CONCLAVE_LOGS/apt-$package.log" 2>&1; then
+    { apt-get update -q && apt-get install -y -q "$package"; } >>"$CONCLAVE_LOGS/apt-$package.log" 2>&1 ||
+      { show_log_tail "$CONCLAVE_LOGS/apt-$package.log"; die "apt-get install $package failed"; }
+  fi
+}

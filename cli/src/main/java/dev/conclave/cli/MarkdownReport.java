@@ -3,6 +3,7 @@ package dev.conclave.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.conclave.model.AggregatedInsights;
 import dev.conclave.model.ReportMetadata;
+import dev.conclave.model.ScoreFinding;
 import dev.conclave.model.StaticScores;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +68,17 @@ public final class MarkdownReport {
         row(md, "Deployment readiness", s.deploymentReadinessPercent() + " %");
         row(md, "Documentation quality", s.documentationQualityPercent() + " %");
         md.append('\n');
+        if (!s.findings().isEmpty()) {
+            md.append("### What the scores were computed from\n\n");
+            md.append("| Score | Signal | Points | Detail |\n|---|---|---|---|\n");
+            for (ScoreFinding finding : s.findings()) {
+                md.append("| ").append(cell(ReportDocument.label(String.valueOf(finding.score()))))
+                        .append(" | `").append(cell(finding.signal())).append("` | ")
+                        .append(finding.points() > 0 ? "+" : "").append(NumberText.decimal(finding.points()))
+                        .append(" | ").append(cell(finding.detail())).append(" |\n");
+            }
+            md.append('\n');
+        }
     }
 
     private static void aggregatedInsights(StringBuilder md, Optional<AggregatedInsights> insights) {

@@ -6,7 +6,9 @@ import dev.conclave.scanner.ScanLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -115,7 +117,6 @@ final class ScanCommand {
     }
 
     private void present(ScanProgress finished) throws CommandFailure {
-        MarkdownReport markdown = new MarkdownReport();
         if (!options.json()) {
             out.print(new TerminalSummary().render(finished));
         }
@@ -124,13 +125,19 @@ final class ScanCommand {
                     + " without a report; nothing was saved.");
             return;
         }
-        SavedReport saved;
+        ReportFiles files = new ReportFiles();
+        List<Path> targets = options.outFiles().isEmpty()
+                ? files.defaultTargets(options.outDir(), options.name(), finished.scanId())
+                : options.outFiles();
+        List<Path> saved;
         try {
-            saved = new ReportFiles().write(options.outDir(), options.name(), finished.scanId(), finished.result(),
-                    markdown.render(finished.result(), finished.roles()));
+            saved = files.write(targets, finished.result(), finished.roles());
         } catch (IOException e) {
-            throw new CommandFailure("cannot write the report into " + options.outDir() + ": " + e.getMessage()
-                    + ". Choose another directory with --out-dir.", e);
+            // NIO's messages are often just the path (AccessDeniedException), so the type says what happened.
+            throw new CommandFailure("cannot write the report (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "). "
+                    + (options.outFiles().isEmpty() ? "Choose another directory with --out-dir." : "Choose another --out."),
+                    e);
         }
         if (options.json()) {
             out.println(finished.result().toPrettyString());
@@ -139,8 +146,7 @@ final class ScanCommand {
         PrintStream paths = options.json() ? err : out;
         paths.println();
         paths.println("Report saved:");
-        paths.println("  " + saved.json());
-        paths.println("  " + saved.markdown());
+        saved.forEach(path -> paths.println("  " + path));
     }
 
     private String stillRunningHint(String scanId) {

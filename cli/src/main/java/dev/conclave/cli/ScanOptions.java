@@ -3,6 +3,7 @@ package dev.conclave.cli;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Everything {@code conclave scan} was asked to do, with defaults already applied.
@@ -11,7 +12,9 @@ import java.time.Duration;
  * @param server      the gateway's base URL, without a trailing slash
  * @param name        the project's name in the report and in the report file names
  * @param json        print only the report JSON on stdout, everything else on stderr
- * @param outDir      where the report files go, absolute
+ * @param outDir      where the default report files go, absolute
+ * @param outFiles    the report files to write instead of the default ones, absolute, each with an
+ *                    extension of {@link ReportFormat}; empty for the default .json and .md files
  * @param bypassCache ask every model afresh even when a cached answer exists
  * @param timeout     how long to follow the scan before giving up (the scan itself goes on)
  */
@@ -21,8 +24,13 @@ public record ScanOptions(
         String name,
         boolean json,
         Path outDir,
+        List<Path> outFiles,
         boolean bypassCache,
         Duration timeout) {
+
+    public ScanOptions {
+        outFiles = List.copyOf(outFiles);
+    }
 
     public static final String SERVER_ENV = "CONCLAVE_SERVER";
     public static final URI DEFAULT_SERVER = URI.create("http://127.0.0.1:18080");

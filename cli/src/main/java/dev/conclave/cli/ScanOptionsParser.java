@@ -25,7 +25,10 @@ public final class ScanOptionsParser {
             Options of scan:
               --server URL        gateway to submit to (default: $CONCLAVE_SERVER, else %s)
               --name NAME         project name in the report (default: the directory's name)
-              --out-dir DIR       where the .json and .md report files go (default: the current directory)
+              --out FILE          write the report to FILE, in the format of its extension: .html (charts,
+                                  one self-contained page), .md or .json; repeatable. Replaces the default
+                                  conclave-report-<name>-<id>.json and .md files
+              --out-dir DIR       where the default .json and .md report files go (default: the current directory)
               --json              print only the report JSON on stdout; progress goes to stderr
               --bypass-cache      ask every model afresh, even when a cached answer exists
               --timeout SECONDS   stop following the scan after this long (default: %d); it goes on on the server
@@ -59,6 +62,7 @@ public final class ScanOptionsParser {
         String server = null;
         String name = null;
         String outDir = null;
+        List<String> outFiles = new ArrayList<>();
         String timeout = null;
         boolean json = false;
         boolean bypassCache = false;
@@ -83,6 +87,7 @@ public final class ScanOptionsParser {
                 }
                 case "--server" -> server = cursor.value(flag, inline);
                 case "--name" -> name = cursor.value(flag, inline);
+                case "--out" -> outFiles.add(cursor.value(flag, inline));
                 case "--out-dir" -> outDir = cursor.value(flag, inline);
                 case "--timeout" -> timeout = cursor.value(flag, inline);
                 case "--json" -> json = noValue(flag, inline);
@@ -98,13 +103,22 @@ public final class ScanOptionsParser {
             throw new UsageException("unexpected argument '" + positional.get(1)
                     + "': scan takes one directory");
         }
+        if (!outFiles.isEmpty() && outDir != null) {
+            throw new UsageException("--out names the report file itself; --out-dir is only for the default files."
+                    + " Give a path in --out instead, e.g. --out " + outDir + "/report.html");
+        }
         Path directory = existingDirectory(positional.get(0));
+        List<Path> reportFiles = new ArrayList<>();
+        for (String outFile : outFiles) {
+            reportFiles.add(reportFile(outFile));
+        }
         return new Invocation.Scan(new ScanOptions(
                 directory,
                 serverUrl(server),
                 projectName(name, directory),
                 json,
                 outputDirectory(outDir),
+                reportFiles,
                 bypassCache,
                 timeout(timeout)));
     }
@@ -171,6 +185,19 @@ public final class ScanOptionsParser {
         // A missing directory is created when the report is written; an existing file is a mistake.
         if (Files.exists(path) && !Files.isDirectory(path)) {
             throw new UsageException("--out-dir '" + flagValue + "' is a file, not a directory");
+        }
+        return path;
+    }
+
+    /** The format comes from the extension, so a file without a known one is refused before the scan starts. */
+    private Path reportFile(String flagValue) throws UsageException {
+        Path path = resolve(flagValue, "--out");
+        if (ReportFormat.forFile(path).isEmpty()) {
+            throw new UsageException("--out '" + flagValue + "' has no report extension: the format is chosen by it;"
+                    + " use " + ReportFormat.allowedExtensions());
+        }
+        if (Files.isDirectory(path)) {
+            throw new UsageException("--out '" + flagValue + "' is a directory; name the file to write");
         }
         return path;
     }

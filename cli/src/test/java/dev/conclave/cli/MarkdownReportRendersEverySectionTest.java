@@ -35,6 +35,13 @@ class MarkdownReportRendersEverySectionTest {
     }
 
     @Test
+    void staticScoreFindingsSayWhatEachScoreCameFrom() {
+        assertContains("### What the scores were computed from");
+        assertContains("| Code quality | `tests_present` | +1.5 | 12 test files beside 40 source files |");
+        assertContains("| Deployment readiness | `dockerfile` | -30 | No Dockerfile at the root |");
+    }
+
+    @Test
     void aggregatedInsightsListTopPrioritiesInOrder() {
         assertContains("## Aggregated insights");
         assertContains("**Vibecodibility:** 6 / 10 · **Fit:** 8 / 10");

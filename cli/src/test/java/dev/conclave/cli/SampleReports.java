@@ -24,7 +24,12 @@ final class SampleReports {
                   "static_scores": {
                     "code_quality": 6.5,
                     "deployment_readiness_percent": 40,
-                    "documentation_quality_percent": 70
+                    "documentation_quality_percent": 70,
+                    "findings": [
+                      {"score": "code_quality", "signal": "tests_present", "points": 1.5, "detail": "12 test files beside 40 source files"},
+                      {"score": "deployment_readiness", "signal": "dockerfile", "points": -30, "detail": "No Dockerfile at the root"},
+                      {"score": "documentation_quality", "signal": "readme", "points": 40, "detail": "README.md with install and usage sections"}
+                    ]
                   },
                   "architect_analysis": {
                     "architecture_assessment": "A layered monolith with clear module boundaries. Persistence leaks into controllers.",
@@ -97,5 +102,47 @@ final class SampleReports {
                                "api_calls": 4, "tokens": 30000, "cost_usd": 0.0123, "offline": false}
                 }
                 """.formatted(SCAN_ID, status);
+    }
+
+    /**
+     * Model output that tries to become markup everywhere a string can go: values, field names,
+     * role names, list items, the notice, attribute-breaking quotes.
+     */
+    static String hostile() {
+        return """
+                {
+                  "schema_version": 1,
+                  "scan_id": "%s",
+                  "run": 1,
+                  "project_name": "<script>alert('name')</script>",
+                  "status": "PARTIAL",
+                  "notice": "<img src=x onerror=alert('notice')>",
+                  "static_scores": {
+                    "code_quality": 5, "deployment_readiness_percent": 50, "documentation_quality_percent": 50,
+                    "findings": [{"score": "code_quality", "signal": "<b>signal</b>", "points": -1,
+                                  "detail": "<script>alert('finding')</script>"}]
+                  },
+                  "architect_analysis": {
+                    "architecture_assessment": "</dd></dl></section><script>alert('architect')</script>",
+                    "<svg onload=alert('key')>": "a field name from the model"
+                  },
+                  "deployment_analysis": {
+                    "deployment_blockers": [{"issue": "<iframe src=javascript:alert('issue')></iframe>",
+                                             "severity": "<script>alert('severity')</script>"}]
+                  },
+                  "business_analysis": {"market_viability": 5, "problem_solved": "'><script>alert('quote')</script>"},
+                  "x'><script>alert('role')</script>_analysis": {"verdict": "a role name from configuration"},
+                  "aggregated_insights": {
+                    "overall_assessment": "<style>body { display: none }</style>",
+                    "top_priorities": ["<a href=http://evil.test/>click</a>"],
+                    "vibecodibility_score": 5, "fit_score": 5
+                  },
+                  "missing_roles": [],
+                  "failed_roles": ["<script>alert('failed')</script>"],
+                  "metadata": {"models_used": ["<script>alert('model')</script>"], "total_time_seconds": 1,
+                               "cache_hits": 0, "api_calls": 1, "tokens": 10, "cost_usd": 0, "offline": false},
+                  "<script>alert('extra')</script>": "<script>alert('extra value')</script>"
+                }
+                """.formatted(SCAN_ID);
     }
 }

@@ -36,6 +36,7 @@ class ScanOptionsDefaultsTest {
         assertEquals("shop", options.name());
         assertEquals(workingDirectory.toAbsolutePath().normalize(), options.outDir());
         assertEquals(Duration.ofSeconds(900), options.timeout());
+        assertEquals(List.of(), options.outFiles(), "no --out: the default .json and .md files");
         assertFalse(options.json());
         assertFalse(options.bypassCache());
     }
@@ -60,12 +61,15 @@ class ScanOptionsDefaultsTest {
     void everyOptionIsReadInBothSpellings() throws UsageException {
         ScanOptions options = parse(Map.of(), "scan", "--json", "--name=Demo Shop", "shop", "--out-dir", "reports",
                 "--bypass-cache", "--timeout=30");
+        ScanOptions withOut = parse(Map.of(), "scan", "shop", "--out", "r.html", "--out=sub/r.md");
 
         assertEquals("Demo Shop", options.name());
         assertEquals(workingDirectory.resolve("reports").toAbsolutePath().normalize(), options.outDir());
         assertEquals(Duration.ofSeconds(30), options.timeout());
         assertTrue(options.json());
         assertTrue(options.bypassCache());
+        assertEquals(List.of(workingDirectory.resolve("r.html").toAbsolutePath().normalize(),
+                workingDirectory.resolve("sub/r.md").toAbsolutePath().normalize()), withOut.outFiles());
     }
 
     @Test

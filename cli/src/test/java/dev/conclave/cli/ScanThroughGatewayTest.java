@@ -115,23 +115,6 @@ class ScanThroughGatewayTest {
     }
 
     @Test
-    void jsonOptionPrintsOnlyTheReportOnStdout() throws IOException {
-        String completed = scan("COMPLETED", roles(role("architect", "SUCCEEDED", null)),
-                SampleReports.plain("COMPLETED"));
-        try (FakeGateway gateway = FakeGateway.accepting(completed)) {
-            CommandRun run = CommandRun.of(workingDirectory, "scan", "demo-shop", "--json", "--bypass-cache",
-                    "--server", gateway.url(), "--out-dir", outDir.toString());
-
-            assertEquals(0, run.exitCode(), run::toString);
-            assertEquals(WireJson.decode(SampleReports.plain("COMPLETED"), JsonNode.class),
-                    WireJson.decode(run.out(), JsonNode.class), "stdout is exactly the report JSON");
-            assertTrue(run.err().contains("Submitted scan"), "progress goes to stderr\n" + run);
-            assertTrue(WireJson.decode(gateway.received().get(0).body(), JsonNode.class)
-                    .path("bypassCache").asBoolean(), "--bypass-cache is sent");
-        }
-    }
-
-    @Test
     void gatewayRefusalShowsTheGatewaysMessage() throws IOException {
         try (FakeGateway gateway = FakeGateway.refusing(400,
                 "{\"error\": \"digest has 0 files; scan a directory with source code\", \"field\": \"digest\"}")) {

@@ -72,6 +72,23 @@ class UsageErrorsExitWith64Test {
     }
 
     @Test
+    void outWithoutAReportExtensionNamesTheAllowedOnes() {
+        assertUsageError(CommandRun.of(workingDirectory, "scan", ".", "--out", "report.pdf"),
+                "--out 'report.pdf' has no report extension: the format is chosen by it; use .json, .md or .html");
+        assertUsageError(CommandRun.of(workingDirectory, "scan", ".", "--out", "report"), "use .json, .md or .html");
+    }
+
+    @Test
+    void outThatIsADirectoryOrComesWithOutDirIsRefused() throws IOException {
+        Files.createDirectory(workingDirectory.resolve("old.html"));
+
+        assertUsageError(CommandRun.of(workingDirectory, "scan", ".", "--out", "old.html"),
+                "--out 'old.html' is a directory");
+        assertUsageError(CommandRun.of(workingDirectory, "scan", ".", "--out", "r.html", "--out-dir", "reports"),
+                "--out names the report file itself; --out-dir is only for the default files");
+    }
+
+    @Test
     void secondDirectoryIsRefused() throws IOException {
         Files.createDirectory(workingDirectory.resolve("a"));
         Files.createDirectory(workingDirectory.resolve("b"));
@@ -92,6 +109,7 @@ class UsageErrorsExitWith64Test {
         assertEquals(0, run.exitCode(), run::toString);
         assertTrue(run.out().contains("conclave scan <directory>"), run::toString);
         assertTrue(run.out().contains("--bypass-cache"), run::toString);
+        assertTrue(run.out().contains("--out FILE"), run::toString);
         assertEquals("", run.err());
     }
 
