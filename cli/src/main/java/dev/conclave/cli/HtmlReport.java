@@ -5,8 +5,10 @@ import static dev.conclave.cli.HtmlText.escape;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.conclave.model.AggregatedInsights;
 import dev.conclave.model.ReportMetadata;
+import dev.conclave.model.RoleUsage;
 import dev.conclave.model.ScoreFinding;
 import dev.conclave.model.StaticScores;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,6 +33,7 @@ public final class HtmlReport {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
     static final String RADAR_ID = "score-radar";
     static final String TIME_BARS_ID = "role-time";
+    static final String COST_BARS_ID = "role-cost";
 
     private static final List<String> SEVERITY_ORDER = List.of("critical", "high", "medium", "low");
 
@@ -156,18 +159,28 @@ public final class HtmlReport {
     }
 
     /**
-     * Time per role comes from the gateway's role states (started → answered); the report itself
-     * only has the run's totals. Cost per role is in neither, so the run's total is shown and the
-     * page says so rather than inventing a split.
+     * Time and cost per role come from the report's {@code metadata.roles} (added up from the run's
+     * metrics rows, the synthesis included). Reports written before that field existed fall back to
+     * the gateway's role states for time (started → answered) and show no per-role cost.
      */
     private static void timeAndCost(StringBuilder h, ReportDocument doc, List<RoleProgress> roles) {
         Optional<ReportMetadata> metadata = doc.metadata();
+        List<RoleUsage> usage = metadata.map(ReportMetadata::roles).orElse(List.of());
         List<SvgCharts.Bar> bars = new ArrayList<>();
-        for (RoleProgress role : roles) {
-            role.took().ifPresent(took -> {
-                double seconds = took.toMillis() / 1000.0;
-                bars.add(new SvgCharts.Bar(role.role(), seconds, NumberText.decimal(seconds) + " s", false));
-            });
+        List<SvgCharts.Bar> costs = new ArrayList<>();
+        if (!usage.isEmpty()) {
+            for (RoleUsage role : usage) {
+                bars.add(new SvgCharts.Bar(role.role(), role.seconds(), NumberText.decimal(role.seconds()) + " s", false));
+                BigDecimal cost = role.costUsd() == null ? BigDecimal.ZERO : role.costUsd();
+                costs.add(new SvgCharts.Bar(role.role(), cost.doubleValue(), NumberText.usd(cost), false));
+            }
+        } else {
+            for (RoleProgress role : roles) {
+                role.took().ifPresent(took -> {
+                    double seconds = took.toMillis() / 1000.0;
+                    bars.add(new SvgCharts.Bar(role.role(), seconds, NumberText.decimal(seconds) + " s", false));
+                });
+            }
         }
         boolean roleTimes = !bars.isEmpty();
         metadata.filter(m -> m.totalTimeSeconds() > 0).ifPresent(m -> bars.add(new SvgCharts.Bar("whole scan",
@@ -178,6 +191,10 @@ public final class HtmlReport {
         h.append("<section id=\"time-and-cost\">\n<h2>Time and cost</h2>\n");
         if (!bars.isEmpty()) {
             h.append("<figure>\n").append(SvgCharts.bars(TIME_BARS_ID, "Time per role, and the whole scan", bars))
+                    .append("</figure>\n");
+        }
+        if (!costs.isEmpty()) {
+            h.append("<figure>\n").append(SvgCharts.bars(COST_BARS_ID, "Cost per role (USD)", costs))
                     .append("</figure>\n");
         }
         metadata.ifPresent(m -> {
@@ -192,10 +209,12 @@ public final class HtmlReport {
             h.append("</dl>\n");
         });
         h.append("<p class=\"note\">")
-                .append(roleTimes ? "Role times are from the gateway's role states (started to answered)."
-                        : "The report has no per-role times.")
-                .append(" The report carries cost, tokens and calls only for the whole run, so there is no"
-                        + " per-role cost chart.</p>\n</section>\n");
+                .append(!usage.isEmpty() ? "Time and cost per role are added up from the run's metrics rows,"
+                        + " one per model call; a role's time runs from its first call to its last, retries included."
+                        : (roleTimes ? "Role times are from the gateway's role states (started to answered)."
+                                : "The report has no per-role times.")
+                        + " This report carries cost only for the whole run, so there is no per-role cost chart.")
+                .append("</p>\n</section>\n");
     }
 
     private static void card(StringBuilder h, String name, String value) {

@@ -12,6 +12,7 @@ import java.util.List;
  * @param totalTimeSeconds from the request to the synthesis
  * @param apiCalls         model calls that reached a provider (cache hits excluded)
  * @param offline          true when any answer came from the offline simulator
+ * @param roles            the same sums per role and for the synthesis, in the order they ran
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ReportMetadata(
@@ -21,5 +22,16 @@ public record ReportMetadata(
         int apiCalls,
         long tokens,
         BigDecimal costUsd,
-        boolean offline) {
+        boolean offline,
+        List<RoleUsage> roles) {
+
+    public ReportMetadata {
+        roles = roles == null ? List.of() : List.copyOf(roles);
+    }
+
+    /** Metadata without the per-role sums (reports written before they existed). */
+    public ReportMetadata(List<String> modelsUsed, double totalTimeSeconds, int cacheHits, int apiCalls, long tokens,
+            BigDecimal costUsd, boolean offline) {
+        this(modelsUsed, totalTimeSeconds, cacheHits, apiCalls, tokens, costUsd, offline, List.of());
+    }
 }

@@ -82,7 +82,7 @@ public class Synthesis {
         List<String> failedRoles = failed.stream().map(f -> f.substring(0, f.indexOf(':'))).toList();
         ReportMetadata metadata = new ReportMetadata(totals.modelsUsed(),
                 Duration.between(request.requestedAt(), completedAt).toMillis() / 1000.0, totals.cacheHits(),
-                totals.apiCalls(), totals.tokens(), totals.costUsd(), totals.simulated() || offline);
+                totals.apiCalls(), totals.tokens(), totals.costUsd(), totals.simulated() || offline, totals.roles());
         ScanReport report = new ScanReport(SchemaVersions.REPORT, request.scanId(), request.run(),
                 request.projectName(), status, notice(metadata.offline(), missing, failed, failure),
                 request.digest().scores(), panel, insights, List.copyOf(missing), failedRoles, metadata);

@@ -65,5 +65,12 @@ class MetadataIsWhatTheMetricsRowsAddUpToIT {
         assertEquals(rows.stream().map(r -> "openrouter/" + r.answeringModel()).distinct().sorted().toList(),
                 StreamSupport.stream(metadata.path("models_used").spliterator(), false).map(JsonNode::asText).toList());
         assertEquals(4, fleet.openRouter().completionsMentioning(name).size(), "one provider call per role");
+        for (JsonNode role : metadata.path("roles")) {
+            String which = role.path("role").asText();
+            assertEquals(0, FakeOpenRouter.costOf(which).compareTo(role.path("cost_usd").decimalValue()),
+                    () -> which + ": " + role);
+            assertEquals(1, role.path("api_calls").asInt(), role::toString);
+        }
+        assertEquals(4, metadata.path("roles").size(), metadata::toString);
     }
 }
