@@ -37,7 +37,7 @@ final class ScanCommand {
         this.options = options;
         this.out = out;
         this.err = err;
-        this.progress = new ProgressPrinter(options.json() ? err : out);
+        this.progress = new ProgressPrinter(options.json() ? err : out, options.liveProgress());
     }
 
     ExitCode run() throws CommandFailure {
@@ -45,7 +45,12 @@ final class ScanCommand {
         try (GatewayClient gateway = new GatewayClient(options.server())) {
             ScanAccepted accepted = submit(gateway, digest);
             progress.submitted(accepted, gateway.server());
-            ScanProgress finished = follow(gateway, accepted.scanId());
+            long submittedAt = System.nanoTime();
+            ScanProgress finished;
+            try (ProgressEvents events = ProgressEvents.follow(gateway.server(), accepted.scanId(),
+                    event -> progress.event(event, Duration.ofNanos(System.nanoTime() - submittedAt)))) {
+                finished = follow(gateway, accepted.scanId());
+            }
             present(finished);
             return ExitCode.of(finished.status());
         }

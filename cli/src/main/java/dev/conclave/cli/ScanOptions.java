@@ -17,6 +17,7 @@ import java.util.List;
  *                    extension of {@link ReportFormat}; empty for the default .json and .md files
  * @param bypassCache ask every model afresh even when a cached answer exists
  * @param timeout     how long to follow the scan before giving up (the scan itself goes on)
+ * @param liveProgress redraw a table of the roles in place (stdout is a terminal); otherwise plain lines
  */
 public record ScanOptions(
         Path directory,
@@ -26,13 +27,16 @@ public record ScanOptions(
         Path outDir,
         List<Path> outFiles,
         boolean bypassCache,
-        Duration timeout) {
+        Duration timeout,
+        boolean liveProgress) {
 
     public ScanOptions {
         outFiles = List.copyOf(outFiles);
     }
 
     public static final String SERVER_ENV = "CONCLAVE_SERVER";
+    /** Set to 1 by {@code ./conclave} when stdout is a terminal: progress is then a table redrawn in place. */
+    public static final String TTY_ENV = "CONCLAVE_TTY";
     public static final URI DEFAULT_SERVER = URI.create("http://127.0.0.1:18080");
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(900);
 }

@@ -120,7 +120,8 @@ public final class ScanOptionsParser {
                 outputDirectory(outDir),
                 reportFiles,
                 bypassCache,
-                timeout(timeout)));
+                timeout(timeout),
+                !json && "1".equals(environment.get(ScanOptions.TTY_ENV))));
     }
 
     private static boolean noValue(String flag, String inline) throws UsageException {

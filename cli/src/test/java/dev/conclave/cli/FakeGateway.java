@@ -26,6 +26,7 @@ final class FakeGateway implements AutoCloseable {
     private final int submitStatus;
     private final String submitBody;
     private final List<String> states;
+    private volatile String events;
 
     private FakeGateway(int submitStatus, String submitBody, List<String> states) throws IOException {
         this.submitStatus = submitStatus;
@@ -47,6 +48,12 @@ final class FakeGateway implements AutoCloseable {
     /** Refuses the submission with this status and error body. */
     static FakeGateway refusing(int status, String errorBody) throws IOException {
         return new FakeGateway(status, errorBody, List.of());
+    }
+
+    /** Serves {@code sse} (a whole Server-Sent Events body) at the scan's {@code /events}; without it, 404. */
+    FakeGateway withEvents(String sse) {
+        this.events = sse;
+        return this;
     }
 
     String url() {
@@ -73,6 +80,13 @@ final class FakeGateway implements AutoCloseable {
                 exchange.getRequestHeaders().getFirst("Idempotency-Key")));
         if (exchange.getRequestMethod().equals("POST") && path.equals("/api/v1/scans")) {
             respond(exchange, submitStatus, submitBody);
+        } else if (path.equals("/api/v1/scans/" + SampleReports.SCAN_ID + "/events") && events != null) {
+            byte[] bytes = events.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
         } else if (exchange.getRequestMethod().equals("GET") && path.equals("/api/v1/scans/" + SampleReports.SCAN_ID)
                 && !states.isEmpty()) {
             int poll = polls.getAndIncrement();
