@@ -6,7 +6,7 @@ import java.util.Random;
  * Made-up secrets with the shapes of the real formats, from a fixed seed so every run plants the same
  * corpus. None of them was ever issued by anyone.
  */
-final class FakeSecrets {
+public final class FakeSecrets {
 
     private static final String UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     private static final String LOWER = "abcdefghijklmnopqrstuvwxyz";
