@@ -18,9 +18,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LanguageStatsMatchIndependentCountTest {
 
     /** The extensions the fixtures use; files with any other extension belong to no language. */
-    private static final Map<String, String> FIXTURE_LANGUAGES = Map.of(
-            "py", "Python", "ts", "TypeScript", "java", "Java", "md", "Markdown", "json", "JSON",
-            "toml", "TOML", "xml", "XML", "yml", "YAML");
+    private static final Map<String, String> FIXTURE_LANGUAGES = Map.ofEntries(
+            Map.entry("py", "Python"), Map.entry("ts", "TypeScript"), Map.entry("java", "Java"), Map.entry("go", "Go"),
+            Map.entry("md", "Markdown"), Map.entry("json", "JSON"), Map.entry("toml", "TOML"), Map.entry("xml", "XML"),
+            Map.entry("yml", "YAML"), Map.entry("yaml", "YAML"), Map.entry("tf", "Terraform"));
 
     private final ProjectScanner scanner = new ProjectScanner(ScanLimits.defaults());
 
