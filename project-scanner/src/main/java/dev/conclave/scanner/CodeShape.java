@@ -31,6 +31,8 @@ record CodeShape(int branchPoints, long[] windowHashes) {
     private static final Pattern INSIGNIFICANT = Pattern.compile(
             "(?:import|from|package|using|require|include|#include|use|namespace)\\b.*|.{0,3}");
 
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+
     static CodeShape of(List<String> code) {
         int branches = 0;
         String[] significant = new String[code.size()];
@@ -40,7 +42,7 @@ record CodeShape(int branchPoints, long[] windowHashes) {
             while (matcher.find()) {
                 branches++;
             }
-            String normalised = line.replaceAll("\\s+", " ");
+            String normalised = WHITE_SPACE.matcher(line).replaceAll(" ");
             if (!INSIGNIFICANT.matcher(normalised).matches()) {
                 significant[count++] = normalised;
             }
