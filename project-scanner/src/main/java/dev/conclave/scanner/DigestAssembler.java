@@ -4,9 +4,12 @@ import dev.conclave.model.FileExcerpt;
 import dev.conclave.model.LanguageStat;
 import dev.conclave.model.ProjectFacts;
 import dev.conclave.model.ScanDigest;
+import dev.conclave.model.ScoreFinding;
 import dev.conclave.model.StaticScores;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +49,14 @@ final class DigestAssembler {
 
         ProjectFacts facts = facts(files, readme.isPresent());
         ScoreSignals signals = signals(files, facts, readme);
-        StaticScores scores = new StaticScores(
-                CodeQualityScore.of(signals), DeploymentReadinessScore.of(signals), DocumentationQualityScore.of(signals));
+        ScoreSheet codeQuality = CodeQualityScore.of(signals);
+        ScoreSheet deploymentReadiness = DeploymentReadinessScore.of(signals);
+        ScoreSheet documentationQuality = DocumentationQualityScore.of(signals);
+        List<ScoreFinding> findings = new ArrayList<>(codeQuality.findings());
+        findings.addAll(deploymentReadiness.findings());
+        findings.addAll(documentationQuality.findings());
+        StaticScores scores = new StaticScores(codeQuality.value(), (int) deploymentReadiness.value(),
+                (int) documentationQuality.value(), findings);
 
         return new ScanDigest(projectName, files.size(), totalBytes, languageStats(files), tree, treeTruncated,
                 readme.map(file -> excerpt(file, limits.readmeExcerptChars())).orElse(null),
@@ -59,8 +68,12 @@ final class DigestAssembler {
         Map<String, LanguageStat> byName = new LinkedHashMap<>();
         for (FileSummary file : files) {
             if (file.language() != null) {
-                byName.merge(file.language().name(), new LanguageStat(file.language().name(), 1, file.lines()),
-                        (sum, one) -> new LanguageStat(sum.language(), sum.files() + 1, sum.lines() + one.lines()));
+                String name = file.language().name();
+                byName.merge(name,
+                        new LanguageStat(name, 1, file.lines(), file.codeLines(), file.commentLines(), file.blankLines()),
+                        (sum, one) -> new LanguageStat(name, sum.files() + 1, sum.lines() + one.lines(),
+                                sum.codeLines() + one.codeLines(), sum.commentLines() + one.commentLines(),
+                                sum.blankLines() + one.blankLines()));
             }
         }
         List<LanguageStat> stats = new ArrayList<>(byName.values());
@@ -115,37 +128,61 @@ final class DigestAssembler {
 
     private static ScoreSignals signals(List<FileSummary> files, ProjectFacts facts, Optional<FileSummary> readme) {
         long sourceLines = 0;
-        long nonBlankLines = 0;
+        long codeLines = 0;
         long commentLines = 0;
         int todoMarkers = 0;
         int veryLargeFiles = 0;
+        FileSummary largest = null;
+        long branchPoints = 0;
+        List<long[]> windows = new ArrayList<>();
         for (FileSummary file : files) {
             if (!file.is(FileRole.SOURCE)) {
                 continue;
             }
             sourceLines += file.lines();
-            nonBlankLines += file.comments().nonBlankLines();
-            commentLines += file.comments().commentLines();
+            codeLines += file.codeLines();
+            commentLines += file.commentLines();
             todoMarkers += file.todoMarkers();
+            branchPoints += file.shape().branchPoints();
+            windows.add(file.shape().windowHashes());
             // An unread source file was over the read limit, so it is very large by any measure.
             if (!file.read() || file.lines() > CodeQualityScore.VERY_LARGE_FILE_LINES) {
                 veryLargeFiles++;
             }
+            if (largest == null || file.lines() > largest.lines()) {
+                largest = file;
+            }
         }
+        long[] allWindows = windows.stream().flatMapToLong(Arrays::stream).toArray();
         Set<ReadmeSection> sections = readme.filter(FileSummary::read)
                 .map(file -> ReadmeSection.foundIn(file.content()))
                 .orElse(Set.of());
         return new ScoreSignals(
                 facts,
-                any(files, FileRole.LINT_CONFIG),
+                examplePaths(files),
                 sourceLines,
-                nonBlankLines,
+                codeLines,
                 commentLines,
                 todoMarkers,
                 veryLargeFiles,
-                any(files, FileRole.HEALTH_ENDPOINT),
-                any(files, FileRole.INFRASTRUCTURE_AS_CODE),
-                sections);
+                largest == null ? null : largest.path(),
+                largest == null ? 0 : largest.lines(),
+                branchPoints,
+                allWindows.length,
+                CodeShape.duplicatedWindows(allWindows),
+                sections,
+                readme.map(FileSummary::path).orElse(null));
+    }
+
+    /** The shallowest file of each role, so a finding can name a file the reader can open. */
+    private static Map<FileRole, String> examplePaths(List<FileSummary> files) {
+        Map<FileRole, String> examples = new EnumMap<>(FileRole.class);
+        files.stream().sorted(SHALLOWEST_FIRST).forEach(file -> {
+            for (FileRole role : file.roles()) {
+                examples.putIfAbsent(role, file.path());
+            }
+        });
+        return examples;
     }
 
     /**

@@ -1,55 +1,76 @@
 package dev.conclave.scanner;
 
-import dev.conclave.model.ProjectFacts;
+import java.util.Locale;
 
 /**
- * Documentation quality, 0 to 100. Formula (the weights add up to 100):
+ * Documentation quality, 0 to 100: one finding per signal, the weights add up to 100 and the score is
+ * the sum of the findings' points ({@link ScoreSheet}).
  *
  * <pre>
- *   README                      25
- *   README heading: install     10
- *   README heading: usage       10
- *   README heading: config      10
- *   README heading: licence      5
- *   docs/ or doc/ folder        15
- *   licence file                10
- *   comments                    COMMENTS × min(1, comment lines / non-blank source lines / TARGET_COMMENT_RATIO)
+ *   readme                      README          20
+ *   readme_install              heading          10
+ *   readme_usage                heading          10
+ *   readme_configuration        heading          10
+ *   readme_licence              heading           5
+ *   docs_folder                 docs/ or doc/    15
+ *   api_docs                    OpenAPI/AsyncAPI spec, doc-site or API-doc generator config  10
+ *   licence_file                LICENSE          5
+ *   comments                    COMMENTS × min(1, comment lines / (code + comment lines) in source / TARGET_COMMENT_RATIO)
  * </pre>
  *
- * rounded to the nearest integer. A project without source files gets no comment share.
+ * A project without source files gets no comment share.
  */
 final class DocumentationQualityScore {
 
     /** The README is where every reader starts; without it the rest is hard to find. */
-    static final int README = 25;
+    static final int README = 20;
     /** How to get it running and how to use it are what readers look for first. */
     static final int INSTALL_SECTION = 10;
     static final int USAGE_SECTION = 10;
     static final int CONFIGURATION_SECTION = 10;
-    /** Smaller than the licence file: the section usually just points at it. */
+    /** Smaller than the others: the section usually just points at the licence file. */
     static final int LICENCE_SECTION = 5;
     /** A docs folder means documentation beyond a single page. */
     static final int DOCS_FOLDER = 15;
-    static final int LICENCE_FILE = 10;
+    /** A machine-readable API description or generated API docs let callers integrate without reading code. */
+    static final int API_DOCS = 10;
+    static final int LICENCE_FILE = 5;
     /** Comments explain code where it is read; 15% comment lines earns the full share. */
     static final int COMMENTS = 15;
     static final double TARGET_COMMENT_RATIO = 0.15;
 
-    static int of(ScoreSignals signals) {
-        ProjectFacts facts = signals.facts();
-        double score = 0;
-        score += facts.hasReadme() ? README : 0;
-        score += signals.readmeSections().contains(ReadmeSection.INSTALL) ? INSTALL_SECTION : 0;
-        score += signals.readmeSections().contains(ReadmeSection.USAGE) ? USAGE_SECTION : 0;
-        score += signals.readmeSections().contains(ReadmeSection.CONFIGURATION) ? CONFIGURATION_SECTION : 0;
-        score += signals.readmeSections().contains(ReadmeSection.LICENCE) ? LICENCE_SECTION : 0;
-        score += facts.hasDocsFolder() ? DOCS_FOLDER : 0;
-        score += facts.hasLicense() ? LICENCE_FILE : 0;
-        if (signals.nonBlankSourceLines() > 0) {
-            double commentRatio = (double) signals.commentLines() / signals.nonBlankSourceLines();
-            score += COMMENTS * Math.min(1.0, commentRatio / TARGET_COMMENT_RATIO);
+    static ScoreSheet of(ScoreSignals signals) {
+        ScoreSheet sheet = new ScoreSheet(ScoreSheet.DOCUMENTATION_QUALITY, 1);
+        boolean hasReadme = signals.facts().hasReadme();
+        sheet.add("readme", hasReadme ? README : 0, hasReadme ? "README at " + signals.readmePath() : "no README found");
+        section(sheet, signals, ReadmeSection.INSTALL, "readme_install", INSTALL_SECTION, "installation or getting started");
+        section(sheet, signals, ReadmeSection.USAGE, "readme_usage", USAGE_SECTION, "usage");
+        section(sheet, signals, ReadmeSection.CONFIGURATION, "readme_configuration", CONFIGURATION_SECTION, "configuration");
+        section(sheet, signals, ReadmeSection.LICENCE, "readme_licence", LICENCE_SECTION, "licence");
+        sheet.add("docs_folder", signals.has(FileRole.DOCS) ? DOCS_FOLDER : 0, signals.example(FileRole.DOCS)
+                .map(path -> "documentation folder, e.g. " + path).orElse("no docs/ or doc/ folder in the root"));
+        sheet.add("api_docs", signals.has(FileRole.API_DOCS) ? API_DOCS : 0, signals.example(FileRole.API_DOCS)
+                .map(path -> "API documentation in " + path)
+                .orElse("no OpenAPI/AsyncAPI description or API-doc generator configuration found"));
+        sheet.add("licence_file", signals.has(FileRole.LICENCE) ? LICENCE_FILE : 0, signals.example(FileRole.LICENCE)
+                .map(path -> "licence in " + path).orElse("no LICENSE file in the root"));
+        long nonBlank = signals.codeLines() + signals.commentLines();
+        if (nonBlank == 0) {
+            sheet.add("comments", 0, "no source lines to comment");
+        } else {
+            double ratio = (double) signals.commentLines() / nonBlank;
+            sheet.add("comments", COMMENTS * Math.min(1.0, ratio / TARGET_COMMENT_RATIO), String.format(Locale.ROOT,
+                    "%d comment lines of %d non-blank source lines (%.1f %%; %.0f %% earns the full share)",
+                    signals.commentLines(), nonBlank, ratio * 100, TARGET_COMMENT_RATIO * 100));
         }
-        return (int) Math.round(score);
+        return sheet;
+    }
+
+    private static void section(ScoreSheet sheet, ScoreSignals signals, ReadmeSection section, String signal, int weight,
+            String what) {
+        boolean found = signals.readmeSections().contains(section);
+        sheet.add(signal, found ? weight : 0, found ? "README has a " + what + " heading"
+                : signals.facts().hasReadme() ? "README has no " + what + " heading" : "no README, so no " + what + " section");
     }
 
     private DocumentationQualityScore() {

@@ -131,6 +131,33 @@ final class FileConventions {
         return directories.length > 0 && (directories[0].equals("docs") || directories[0].equals("doc"));
     }
 
+    // --- API documentation ----------------------------------------------------------------------
+
+    private static final Pattern API_SPEC_NAME = Pattern.compile("(?:.*[._-])?(?:openapi|swagger|asyncapi)\\.(?:ya?ml|json)");
+
+    private static final Set<String> API_DOC_TOOL_NAMES = Set.of(
+            "mkdocs.yml", "mkdocs.yaml", "doxyfile", "typedoc.json", ".readthedocs.yaml", ".readthedocs.yml",
+            "docusaurus.config.js", "docusaurus.config.ts", "antora.yml", ".jsdoc.json", "jsdoc.json");
+
+    /** Build plugins that publish API docs (Javadoc, Dokka, Smallrye/Springdoc OpenAPI). */
+    private static final Pattern API_DOC_PLUGIN = Pattern.compile(
+            "maven-javadoc-plugin|dokka|smallrye-openapi|springdoc-openapi|swagger-ui|\"typedoc\"|\"@nestjs/swagger\"");
+
+    /**
+     * An OpenAPI/Swagger/AsyncAPI description, a documentation-site or API-doc generator configuration
+     * (MkDocs, Sphinx, Doxygen, TypeDoc, Docusaurus, Antora), or a build that generates API docs.
+     */
+    static boolean isApiDocs(ScannedFile file) {
+        String name = file.lowerName();
+        if (API_SPEC_NAME.matcher(name).matches() || API_DOC_TOOL_NAMES.contains(name)) {
+            return true;
+        }
+        if (name.equals("conf.py") && isInDocsFolder(file)) {
+            return true; // Sphinx
+        }
+        return isManifest(file) && API_DOC_PLUGIN.matcher(file.text()).find();
+    }
+
     private static final Set<String> IAC_NAMES = Set.of(
             "pulumi.yaml", "pulumi.yml", "cdk.json", "terragrunt.hcl", "serverless.yml", "serverless.yaml");
 

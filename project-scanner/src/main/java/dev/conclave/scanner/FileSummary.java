@@ -9,8 +9,12 @@ import java.util.Set;
  *
  * @param read          false when the file was over the per-file read limit
  * @param language      the file's language, or null when its extension is not recognised
- * @param comments      comment and non-blank lines (zero unless a read source file)
+ * @param lines         every line; for a file in a known language, code + comment + blank lines
+ * @param codeLines     lines with code on them (zero unless a read file in a known language)
+ * @param commentLines  lines with only comments on them
+ * @param blankLines    lines with only white space
  * @param todoMarkers   TODO/FIXME occurrences (zero unless a read source file)
+ * @param shape         branch points and duplication fingerprints (empty unless a read source file)
  * @param content       the text, kept only for README and manifest files (null otherwise)
  */
 record FileSummary(
@@ -19,12 +23,13 @@ record FileSummary(
         boolean read,
         Language language,
         long lines,
-        TextStats.CommentCount comments,
+        long codeLines,
+        long commentLines,
+        long blankLines,
         int todoMarkers,
+        CodeShape shape,
         Set<FileRole> roles,
         String content) {
-
-    private static final TextStats.CommentCount NO_COMMENTS = new TextStats.CommentCount(0, 0);
 
     FileSummary {
         roles = Set.copyOf(roles);
@@ -33,15 +38,21 @@ record FileSummary(
     static FileSummary of(ScannedFile file) {
         Language language = Languages.of(file).orElse(null);
         Set<FileRole> roles = FileRole.of(file);
-        boolean countable = file.isRead() && roles.contains(FileRole.SOURCE);
+        LineClassifier.ClassifiedLines classified = file.isRead() && language != null
+                ? LineClassifier.classify(file.content(), language.syntax())
+                : LineClassifier.ClassifiedLines.NONE;
+        boolean source = file.isRead() && roles.contains(FileRole.SOURCE);
         return new FileSummary(
                 file.path(),
                 file.sizeBytes(),
                 file.isRead(),
                 language,
                 file.lines(),
-                countable ? TextStats.countComments(file.content(), language.comments()) : NO_COMMENTS,
-                countable ? TextStats.countTodoMarkers(file.content()) : 0,
+                classified.codeLines(),
+                classified.commentLines(),
+                classified.blankLines(),
+                source ? TextStats.countTodoMarkers(file.content()) : 0,
+                source ? CodeShape.of(classified.code()) : CodeShape.NONE,
                 roles,
                 roles.contains(FileRole.README) || roles.contains(FileRole.MANIFEST) ? file.content() : null);
     }

@@ -11,8 +11,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -27,7 +29,9 @@ import java.util.StringJoiner;
  *
  * <p>Skipped: dependency, build-output and tool folders ({@code .git}, {@code node_modules},
  * {@code target}, ...), binary files (a NUL byte in the first 8 KiB or a binary extension), and
- * symbolic links, which are never followed so a scan cannot leave the project.
+ * symbolic links, which are never followed so a scan cannot leave the project. Paths matched by the
+ * project's {@code .gitignore} files (root and nested) and {@code .conclaveignore} files are left out
+ * too, in both entry points ({@link IgnoreRules}).
  */
 public final class ProjectScanner {
 
@@ -83,11 +87,17 @@ public final class ProjectScanner {
             throw new IllegalArgumentException("no file list given to scan for project " + projectName);
         }
         Set<String> seen = new HashSet<>();
-        List<FileSummary> admitted = new ArrayList<>();
         for (ProjectFile file : files) {
             if (!seen.add(file.path())) {
                 throw new IllegalArgumentException("project file " + file.path() + " appears more than once in "
                         + projectName + "; send each path once");
+            }
+        }
+        ListedIgnores ignores = new ListedIgnores(files);
+        List<FileSummary> admitted = new ArrayList<>();
+        for (ProjectFile file : files) {
+            if (ignores.isIgnored(file.path())) {
+                continue;
             }
             byte[] bytes = file.content().getBytes(StandardCharsets.UTF_8);
             intake.admit(file.path(), bytes.length, maxBytes -> bytes.length <= maxBytes ? bytes : Arrays.copyOf(bytes, maxBytes))
@@ -103,10 +113,15 @@ public final class ProjectScanner {
         }
     }
 
-    /** Walks a directory without following links, pruning skipped folders before descending. */
+    /**
+     * Walks a directory without following links, pruning skipped and ignored folders before descending.
+     * The ignore rules in force are a stack: a folder's ignore files are pushed on entering it and
+     * popped on leaving it.
+     */
     private final class ProjectWalker extends SimpleFileVisitor<Path> {
         private final Path root;
         private final List<FileSummary> files;
+        private final Deque<IgnoreRules> ignoreRules = new ArrayDeque<>();
 
         ProjectWalker(Path root, List<FileSummary> files) {
             this.root = root;
@@ -115,9 +130,21 @@ public final class ProjectScanner {
 
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            boolean isRoot = dir.equals(root);
+            IgnoreRules outer = isRoot ? IgnoreRules.NONE : ignoreRules.peek();
+            String path = isRoot ? "" : relativePath(dir);
             // Pruning here saves reading node_modules at all; the intake applies the same rule to every path anyway.
-            boolean skipped = !dir.equals(root) && SkipRules.isSkippedDirectory(dir.getFileName().toString());
-            return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            if (!isRoot && (SkipRules.isSkippedDirectory(dir.getFileName().toString()) || outer.isIgnored(path, true))) {
+                return FileVisitResult.SKIP_SUBTREE;
+            }
+            ignoreRules.push(outer.enter(path, ignoreFileTexts(dir)));
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+            ignoreRules.pop();
+            return FileVisitResult.CONTINUE;
         }
 
         @Override
@@ -126,8 +153,12 @@ public final class ProjectScanner {
             if (!attrs.isRegularFile()) {
                 return FileVisitResult.CONTINUE;
             }
+            String path = relativePath(file);
+            if (ignoreRules.peek().isIgnored(path, false)) {
+                return FileVisitResult.CONTINUE;
+            }
             try {
-                intake.admit(relativePath(file), attrs.size(), maxBytes -> readHead(file, maxBytes))
+                intake.admit(path, attrs.size(), maxBytes -> readHead(file, maxBytes))
                         .map(FileSummary::of)
                         .ifPresent(files::add);
             } catch (UncheckedIOException unreadable) {
@@ -140,6 +171,22 @@ public final class ProjectScanner {
         public FileVisitResult visitFileFailed(Path file, IOException e) {
             // Same reasoning as an unreadable file: an inaccessible folder should not sink the scan.
             return FileVisitResult.CONTINUE;
+        }
+
+        /** The texts of the folder's ignore files that are regular files (a linked one is not followed). */
+        private List<String> ignoreFileTexts(Path dir) {
+            List<String> texts = new ArrayList<>();
+            for (String name : IgnoreRules.IGNORE_FILE_NAMES) {
+                Path ignoreFile = dir.resolve(name);
+                if (Files.isRegularFile(ignoreFile, LinkOption.NOFOLLOW_LINKS)) {
+                    try {
+                        texts.add(new String(readHead(ignoreFile, limits.maxBytesPerFile()), StandardCharsets.UTF_8));
+                    } catch (UncheckedIOException unreadable) {
+                        // An unreadable ignore file ignores nothing, like git, rather than failing the scan.
+                    }
+                }
+            }
+            return texts;
         }
 
         private String relativePath(Path file) {

@@ -1,6 +1,8 @@
 package dev.conclave.scanner;
 
 import dev.conclave.model.ProjectFacts;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -8,30 +10,47 @@ import java.util.Set;
  * file contents and are not part of the wire format.
  *
  * @param facts                  the facts that also go into the digest
- * @param hasLintConfig          a linter or formatter is configured
+ * @param examplePaths           for each role some file plays, the shallowest such file (the finding names it)
  * @param sourceLines            lines in source files (programming languages only)
- * @param nonBlankSourceLines    non-blank lines in source files
- * @param commentLines           comment lines in source files
+ * @param codeLines              code lines in source files
+ * @param commentLines           comment-only lines in source files
  * @param todoMarkers            TODO and FIXME occurrences in source files
  * @param veryLargeSourceFiles   source files over {@link CodeQualityScore#VERY_LARGE_FILE_LINES}
  *                               lines or over the per-file read limit
- * @param mentionsHealthEndpoint source mentions /health, healthz, ... or a health library is a dependency
- * @param hasInfrastructureAsCode Terraform, Bicep, Pulumi, CDK or Serverless definitions
+ * @param largestSource          the source file with the most lines, null without source files
+ * @param largestSourceLines     its lines
+ * @param branchPoints           branch points in source code ({@link CodeShape})
+ * @param codeWindows            runs of {@link CodeShape#WINDOW_LINES} significant source lines
+ * @param duplicatedWindows      of those, runs that occur more than once in the project
  * @param readmeSections         sections found among the README's headings
+ * @param readmePath             the README the sections were read from, null when there is none
  */
 record ScoreSignals(
         ProjectFacts facts,
-        boolean hasLintConfig,
+        Map<FileRole, String> examplePaths,
         long sourceLines,
-        long nonBlankSourceLines,
+        long codeLines,
         long commentLines,
         int todoMarkers,
         int veryLargeSourceFiles,
-        boolean mentionsHealthEndpoint,
-        boolean hasInfrastructureAsCode,
-        Set<ReadmeSection> readmeSections) {
+        String largestSource,
+        long largestSourceLines,
+        long branchPoints,
+        long codeWindows,
+        long duplicatedWindows,
+        Set<ReadmeSection> readmeSections,
+        String readmePath) {
 
     ScoreSignals {
+        examplePaths = Map.copyOf(examplePaths);
         readmeSections = Set.copyOf(readmeSections);
+    }
+
+    boolean has(FileRole role) {
+        return examplePaths.containsKey(role);
+    }
+
+    Optional<String> example(FileRole role) {
+        return Optional.ofNullable(examplePaths.get(role));
     }
 }

@@ -1,10 +1,9 @@
 package dev.conclave.scanner;
 
-import dev.conclave.scanner.Language.CommentSyntax;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Counting inside a file's text: lines, comment lines, TODO markers. */
+/** Counting inside a file's text: lines and TODO markers (code and comment lines: {@link LineClassifier}). */
 final class TextStats {
 
     private static final Pattern TODO_MARKER = Pattern.compile("\\b(?:TODO|FIXME)\\b");
@@ -19,39 +18,6 @@ final class TextStats {
         }
         long newlines = text.chars().filter(c -> c == '\n').count();
         return text.charAt(text.length() - 1) == '\n' ? newlines : newlines + 1;
-    }
-
-    /** Comment and non-blank line counts of one source file. */
-    record CommentCount(long commentLines, long nonBlankLines) {
-    }
-
-    /**
-     * A line-based approximation: a non-blank line is a comment when it starts with a line-comment
-     * prefix, opens a block comment, or lies inside one. Code followed by a trailing comment counts
-     * as code, which is the conservative side for a documentation score.
-     */
-    static CommentCount countComments(String text, CommentSyntax syntax) {
-        long comments = 0;
-        long nonBlank = 0;
-        boolean inBlock = false;
-        for (String raw : text.split("\n", -1)) {
-            String line = raw.strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            nonBlank++;
-            if (inBlock) {
-                comments++;
-                inBlock = !line.contains(syntax.blockEnd());
-            } else if (syntax.linePrefixes().stream().anyMatch(line::startsWith)) {
-                comments++;
-            } else if (syntax.blockStart() != null && line.startsWith(syntax.blockStart())) {
-                comments++;
-                String rest = line.substring(syntax.blockStart().length());
-                inBlock = !rest.contains(syntax.blockEnd());
-            }
-        }
-        return new CommentCount(comments, nonBlank);
     }
 
     static int countTodoMarkers(String text) {

@@ -6,9 +6,12 @@
  * <p>Where to start: {@link dev.conclave.scanner.ProjectScanner} has two entry points, a directory
  * on disk (the CLI) and a list of {@link dev.conclave.scanner.ProjectFile}s (files uploaded to the
  * gateway). Both admit files through the same rules and build the digest in the same core, so the
- * same project gives the same digest either way. Each score's formula lives in its own small class
- * ({@code CodeQualityScore}, {@code DeploymentReadinessScore}, {@code DocumentationQualityScore})
- * with its weights as named constants.
+ * same project gives the same digest either way, {@code .gitignore} and {@code .conclaveignore}
+ * files included ({@code IgnoreRules}). Lines are split into code, comment and blank by
+ * {@code LineClassifier} with each language's {@code LineSyntax}. Each score's formula lives in its
+ * own small class ({@code CodeQualityScore}, {@code DeploymentReadinessScore},
+ * {@code DocumentationQualityScore}) with its weights as named constants; each writes its findings on a
+ * {@code ScoreSheet}, and the score is the sum of the findings' points.
  *
  * <p>Concurrency: none. This is single-threaded plain Java (no Quarkus, no CDI); a scanner holds
  * only its immutable limits, so one instance may be shared by threads that each call it.

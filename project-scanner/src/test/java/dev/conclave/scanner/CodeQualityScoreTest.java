@@ -75,8 +75,12 @@ class CodeQualityScoreTest {
     void veryLargeSourceFilesLowerCodeQuality() {
         double without = codeQuality(plainSources());
 
-        double withHugeFile = codeQuality(with(plainSources(),
-                new ProjectFile("app/everything.py", "x = 1\n".repeat(1500))));
+        // Distinct lines, so that the file is large without also being one long duplicate.
+        StringBuilder huge = new StringBuilder();
+        for (int i = 0; i < 1500; i++) {
+            huge.append("value_").append(i).append(" = compute(").append(i).append(")\n");
+        }
+        double withHugeFile = codeQuality(with(plainSources(), new ProjectFile("app/everything.py", huge.toString())));
 
         assertEquals(without - CodeQualityScore.LARGE_FILE_PENALTY, withHugeFile);
     }

@@ -18,9 +18,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LanguageStatsMatchIndependentCountTest {
 
     /** The extensions the fixtures use; files with any other extension belong to no language. */
-    private static final Map<String, String> FIXTURE_LANGUAGES = Map.of(
-            "py", "Python", "ts", "TypeScript", "java", "Java", "md", "Markdown", "json", "JSON",
-            "toml", "TOML", "xml", "XML", "yml", "YAML");
+    private static final Map<String, String> FIXTURE_LANGUAGES = Map.ofEntries(
+            Map.entry("py", "Python"), Map.entry("ts", "TypeScript"), Map.entry("java", "Java"), Map.entry("go", "Go"),
+            Map.entry("md", "Markdown"), Map.entry("json", "JSON"), Map.entry("toml", "TOML"), Map.entry("xml", "XML"),
+            Map.entry("yml", "YAML"), Map.entry("yaml", "YAML"), Map.entry("tf", "Terraform"));
 
     private final ProjectScanner scanner = new ProjectScanner(ScanLimits.defaults());
 
@@ -33,7 +34,7 @@ class LanguageStatsMatchIndependentCountTest {
     void countsFilesAndLinesPerLanguageInADirectory(FixtureProject fixture, @TempDir Path dir) throws IOException {
         ScanDigest digest = scanner.scan(fixture.writeTo(dir), fixture.name);
 
-        assertEquals(expectedStats(fixture), byLanguage(digest.languages()));
+        assertEquals(expectedStats(fixture), filesLinesAndBlanks(digest.languages()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -41,7 +42,15 @@ class LanguageStatsMatchIndependentCountTest {
     void countsFilesAndLinesPerLanguageInAFileList(FixtureProject fixture) {
         ScanDigest digest = scanner.scan(fixture.asProjectFiles(), fixture.name);
 
-        assertEquals(expectedStats(fixture), byLanguage(digest.languages()));
+        assertEquals(expectedStats(fixture), filesLinesAndBlanks(digest.languages()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void codeCommentAndBlankLinesAddUpToEveryLine(FixtureProject fixture) {
+        for (LanguageStat stat : scanner.scan(fixture.asProjectFiles(), fixture.name).languages()) {
+            assertEquals(stat.lines(), stat.codeLines() + stat.commentLines() + stat.blankLines(), stat::toString);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -66,7 +75,10 @@ class LanguageStatsMatchIndependentCountTest {
         assertEquals(expectedBytes, digest.totalBytes());
     }
 
-    /** String.lines() splits where the scanner counts '\n', and agrees on a missing final newline. */
+    /**
+     * String.lines() splits where the scanner counts '\n', and agrees on a missing final newline; a blank
+     * line is one String.isBlank() accepts. Code and comment lines are checked by hand in LineKindsTest.
+     */
     private static Map<String, LanguageStat> expectedStats(FixtureProject fixture) {
         Map<String, LanguageStat> expected = new TreeMap<>();
         fixture.counted.forEach((path, content) -> {
@@ -74,15 +86,19 @@ class LanguageStatsMatchIndependentCountTest {
             String language = FIXTURE_LANGUAGES.get(extension);
             if (language != null) {
                 LanguageStat sum = expected.getOrDefault(language, new LanguageStat(language, 0, 0));
-                expected.put(language, new LanguageStat(language, sum.files() + 1, sum.lines() + content.lines().count()));
+                long blank = content.lines().filter(String::isBlank).count();
+                expected.put(language, new LanguageStat(language, sum.files() + 1, sum.lines() + content.lines().count(),
+                        0, 0, sum.blankLines() + blank));
             }
         });
         return expected;
     }
 
-    private static Map<String, LanguageStat> byLanguage(List<LanguageStat> stats) {
+    /** The scanner's stats with code and comment lines zeroed, to compare with {@link #expectedStats}. */
+    private static Map<String, LanguageStat> filesLinesAndBlanks(List<LanguageStat> stats) {
         Map<String, LanguageStat> map = new TreeMap<>();
-        stats.forEach(stat -> map.put(stat.language(), stat));
+        stats.forEach(stat -> map.put(stat.language(),
+                new LanguageStat(stat.language(), stat.files(), stat.lines(), 0, 0, stat.blankLines())));
         return map;
     }
 }

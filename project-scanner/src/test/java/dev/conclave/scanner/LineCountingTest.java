@@ -45,10 +45,11 @@ class LineCountingTest {
                     int x = 1; // trailing, counts as code
                 }
                 """;
-        TextStats.CommentCount count = TextStats.countComments(java, Language.CommentSyntax.C_STYLE);
+        LineClassifier.ClassifiedLines count = LineClassifier.classify(java, LineSyntax.cStyle());
 
         assertEquals(4, count.commentLines());
-        assertEquals(7, count.nonBlankLines());
+        assertEquals(3, count.codeLines());
+        assertEquals(1, count.blankLines());
     }
 
     @Test
