@@ -15,6 +15,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import dev.conclave.model.Compression;
+import dev.conclave.model.Redactions;
+import dev.conclave.scanner.compress.CandidateFile;
+import dev.conclave.scanner.compress.CompressedContext;
+import dev.conclave.scanner.compress.ContextCompressor;
+import dev.conclave.scanner.compress.ContextRole;
+import dev.conclave.scanner.compress.TokenCounter;
+import dev.conclave.scanner.redact.RedactionTally;
+import dev.conclave.scanner.redact.SecretRedactor;
 
 /**
  * The shared core of both scan entry points: from the summaries of the admitted files to the
@@ -27,25 +37,36 @@ final class DigestAssembler {
     private static final Comparator<FileSummary> SHALLOWEST_FIRST =
             Comparator.comparingInt(FileSummary::depth).thenComparing(FileSummary::path);
 
+    /** The order files are considered for quoting after the README and the manifests. */
+    private static final List<FileRole> QUOTED_ROLES = List.of(FileRole.ENTRY_POINT, FileRole.DOCKERFILE,
+            FileRole.COMPOSE, FileRole.CI_WORKFLOW, FileRole.ENV_EXAMPLE, FileRole.KUBERNETES,
+            FileRole.INFRASTRUCTURE_AS_CODE, FileRole.LINT_CONFIG, FileRole.SOURCE, FileRole.TEST, FileRole.DOCS);
+
     private final ScanLimits limits;
+    private final SecretRedactor redactor = new SecretRedactor();
+    private final ContextCompressor compressor = new ContextCompressor(TokenCounter.cl100k());
 
     DigestAssembler(ScanLimits limits) {
         this.limits = limits;
     }
 
-    ScanDigest assemble(String projectName, List<FileSummary> admitted) {
+    /**
+     * @param contents the text of an admitted file by its path, read again only for the few files
+     *                 the digest quotes (null when it cannot be read any more)
+     */
+    ScanDigest assemble(String projectName, List<FileSummary> admitted, Function<String, String> contents) {
         List<FileSummary> files = admitted.stream().sorted(Comparator.comparing(FileSummary::path)).toList();
         long totalBytes = files.stream().mapToLong(FileSummary::sizeBytes).sum();
         List<String> tree = files.stream().limit(limits.maxTreeEntries()).map(FileSummary::path).toList();
         boolean treeTruncated = files.size() > limits.maxTreeEntries();
 
         Optional<FileSummary> readme = chooseReadme(files);
-        List<FileExcerpt> manifestExcerpts = files.stream()
+        List<FileSummary> manifests = files.stream()
                 .filter(file -> file.is(FileRole.MANIFEST))
                 .sorted(SHALLOWEST_FIRST)
                 .limit(limits.maxManifests())
-                .map(manifest -> excerpt(manifest, limits.manifestExcerptChars()))
                 .toList();
+        Quoted quoted = quote(readme, manifests, files, contents);
 
         ProjectFacts facts = facts(files, readme.isPresent());
         ScoreSignals signals = signals(files, facts, readme);
@@ -59,8 +80,78 @@ final class DigestAssembler {
                 (int) documentationQuality.value(), findings);
 
         return new ScanDigest(projectName, files.size(), totalBytes, languageStats(files), tree, treeTruncated,
-                readme.map(file -> excerpt(file, limits.readmeExcerptChars())).orElse(null),
-                manifestExcerpts, facts, scores);
+                quoted.readme(), quoted.manifests(), facts, scores, quoted.sources(), quoted.redactions(),
+                quoted.compression());
+    }
+
+    /** What the digest quotes, every text redacted before anything else keeps it, then compressed. */
+    private record Quoted(FileExcerpt readme, List<FileExcerpt> manifests, List<FileExcerpt> sources,
+            Redactions redactions, Compression compression) {
+    }
+
+    private Quoted quote(Optional<FileSummary> readme, List<FileSummary> manifests, List<FileSummary> files,
+            Function<String, String> contents) {
+        // Counted from every file, quoted or not; the quoted texts are redacted again below, uncounted.
+        RedactionTally tally = new RedactionTally();
+        files.forEach(file -> tally.add(file.secrets()));
+        List<CandidateFile> candidates = new ArrayList<>();
+        readme.filter(FileSummary::read).ifPresent(file -> candidates.add(candidate(file.path(), file.content(),
+                ContextRole.README)));
+        manifests.stream().filter(FileSummary::read).forEach(file -> candidates.add(candidate(file.path(),
+                file.content(), ContextRole.MANIFEST)));
+        files.stream()
+                .filter(file -> file.read() && !file.is(FileRole.README) && !file.is(FileRole.MANIFEST))
+                .filter(file -> quotedRole(file).isPresent())
+                .sorted(Comparator.comparingInt((FileSummary file) -> QUOTED_ROLES.indexOf(quotedRole(file).get()))
+                        .thenComparing(SHALLOWEST_FIRST))
+                .limit(limits.maxQuotedFiles())
+                .forEach(file -> {
+                    String text = contents.apply(file.path());
+                    if (text != null) {
+                        candidates.add(candidate(file.path(), text, contextRole(quotedRole(file).get())));
+                    }
+                });
+        CompressedContext context = compressor.compress(candidates, limits.contextTokens());
+        // A README or manifest over the read limit was never read: an empty excerpt marked truncated says so.
+        FileExcerpt readmeExcerpt = readme.map(file -> file.read()
+                ? context.readme().map(excerpt -> capped(excerpt, limits.readmeExcerptChars())).orElse(null)
+                : new FileExcerpt(file.path(), "", true)).orElse(null);
+        Map<String, FileExcerpt> compressedManifests = new LinkedHashMap<>();
+        context.manifests().forEach(excerpt -> compressedManifests.put(excerpt.path(), excerpt));
+        List<FileExcerpt> manifestExcerpts = manifests.stream()
+                .map(file -> Optional.ofNullable(compressedManifests.get(file.path()))
+                        .map(excerpt -> capped(excerpt, limits.manifestExcerptChars()))
+                        .orElseGet(() -> new FileExcerpt(file.path(), "", true)))
+                .toList();
+        return new Quoted(readmeExcerpt, manifestExcerpts, context.sources(), tally.toRedactions(),
+                context.compression());
+    }
+
+    private CandidateFile candidate(String path, String text, ContextRole role) {
+        return new CandidateFile(path, redactor.redact(path, text).text(), role);
+    }
+
+    private static Optional<FileRole> quotedRole(FileSummary file) {
+        return QUOTED_ROLES.stream().filter(file::is).findFirst();
+    }
+
+    private static ContextRole contextRole(FileRole role) {
+        return switch (role) {
+            case ENTRY_POINT -> ContextRole.ENTRY_POINT;
+            case TEST -> ContextRole.TEST;
+            case SOURCE -> ContextRole.SOURCE;
+            case DOCS -> ContextRole.DOCS;
+            default -> ContextRole.CONFIGURATION;
+        };
+    }
+
+    private static FileExcerpt capped(FileExcerpt excerpt, int maxChars) {
+        String content = excerpt.content();
+        if (content.length() <= maxChars) {
+            return excerpt;
+        }
+        int end = Character.isHighSurrogate(content.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
+        return new FileExcerpt(excerpt.path(), content.substring(0, end), true);
     }
 
     /** Most lines first; ties by more files, then by name, so the order never depends on input order. */

@@ -1,7 +1,10 @@
 package dev.conclave.scanner;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import dev.conclave.scanner.redact.Redacted;
+import dev.conclave.scanner.redact.SecretRedactor;
 
 /**
  * What the digest needs from one admitted file, computed as soon as the file is read so that a
@@ -29,19 +32,25 @@ record FileSummary(
         int todoMarkers,
         CodeShape shape,
         Set<FileRole> roles,
-        String content) {
+        String content,
+        Redacted secrets) {
 
     FileSummary {
         roles = Set.copyOf(roles);
     }
 
-    static FileSummary of(ScannedFile file) {
+    /**
+     * Every read file is searched for secrets, so the digest counts all a project holds, quoted or
+     * not; the text kept for quoting (README, manifests) is the redacted one.
+     */
+    static FileSummary of(ScannedFile file, SecretRedactor redactor) {
         Language language = Languages.of(file).orElse(null);
         Set<FileRole> roles = FileRole.of(file);
         LineClassifier.ClassifiedLines classified = file.isRead() && language != null
                 ? LineClassifier.classify(file.content(), language.syntax())
                 : LineClassifier.ClassifiedLines.NONE;
         boolean source = file.isRead() && roles.contains(FileRole.SOURCE);
+        Redacted redacted = file.isRead() ? redactor.redact(file.path(), file.content()) : new Redacted("", Map.of());
         return new FileSummary(
                 file.path(),
                 file.sizeBytes(),
@@ -54,7 +63,8 @@ record FileSummary(
                 source ? TextStats.countTodoMarkers(file.content()) : 0,
                 source ? CodeShape.of(classified.code()) : CodeShape.NONE,
                 roles,
-                roles.contains(FileRole.README) || roles.contains(FileRole.MANIFEST) ? file.content() : null);
+                roles.contains(FileRole.README) || roles.contains(FileRole.MANIFEST) ? redacted.text() : null,
+                redacted);
     }
 
     boolean is(FileRole role) {

@@ -15,7 +15,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import dev.conclave.scanner.redact.SecretRedactor;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -38,6 +41,7 @@ public final class ProjectScanner {
     private final ScanLimits limits;
     private final FileIntake intake;
     private final DigestAssembler assembler;
+    private final SecretRedactor redactor = new SecretRedactor();
 
     public ProjectScanner(ScanLimits limits) {
         this.limits = Objects.requireNonNull(limits, "scan limits must not be null; use ScanLimits.defaults()");
@@ -69,7 +73,7 @@ public final class ProjectScanner {
             Path realRoot = root.toRealPath();
             List<FileSummary> files = new ArrayList<>();
             Files.walkFileTree(realRoot, Set.of(), Integer.MAX_VALUE, new ProjectWalker(realRoot, files));
-            return assembler.assemble(projectName, files);
+            return assembler.assemble(projectName, files, path -> reread(realRoot, path));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot scan " + root.toAbsolutePath() + ": " + e.getMessage(), e);
         }
@@ -101,10 +105,21 @@ public final class ProjectScanner {
             }
             byte[] bytes = file.content().getBytes(StandardCharsets.UTF_8);
             intake.admit(file.path(), bytes.length, maxBytes -> bytes.length <= maxBytes ? bytes : Arrays.copyOf(bytes, maxBytes))
-                    .map(FileSummary::of)
+                    .map(scanned -> FileSummary.of(scanned, redactor))
                     .ifPresent(admitted::add);
         }
-        return assembler.assemble(projectName, admitted);
+        Map<String, String> texts = new HashMap<>();
+        files.forEach(file -> texts.put(file.path(), file.content()));
+        return assembler.assemble(projectName, admitted, texts::get);
+    }
+
+    /** A quoted file's text, read again from disk; null when it went away or became unreadable meanwhile. */
+    private String reread(Path root, String path) {
+        try {
+            return new String(ProjectWalker.readHead(root.resolve(path), limits.maxBytesPerFile()), StandardCharsets.UTF_8);
+        } catch (UncheckedIOException gone) {
+            return null;
+        }
     }
 
     private static void requireProjectName(String projectName) {
@@ -159,7 +174,7 @@ public final class ProjectScanner {
             }
             try {
                 intake.admit(path, attrs.size(), maxBytes -> readHead(file, maxBytes))
-                        .map(FileSummary::of)
+                        .map(scanned -> FileSummary.of(scanned, redactor))
                         .ifPresent(files::add);
             } catch (UncheckedIOException unreadable) {
                 // A file that vanished or is not readable is left out rather than failing the whole scan.

@@ -10,15 +10,22 @@ package dev.conclave.scanner;
  * @param maxManifests        manifests excerpted; the shallowest come first
  * @param maxBytesPerFile     larger files count towards sizes and file counts but are not read,
  *                            so they add no lines and no content signals
+ * @param contextTokens       tokens the quoted files (README, manifests, entry points, configuration,
+ *                            representative source) may take after compression
+ * @param maxQuotedFiles      files besides the README and manifests considered for quoting
  */
 public record ScanLimits(
         int maxTreeEntries,
         int readmeExcerptChars,
         int manifestExcerptChars,
         int maxManifests,
-        int maxBytesPerFile) {
+        int maxBytesPerFile,
+        int contextTokens,
+        int maxQuotedFiles) {
 
     public ScanLimits {
+        requirePositive("contextTokens", contextTokens);
+        requirePositive("maxQuotedFiles", maxQuotedFiles);
         requirePositive("maxTreeEntries", maxTreeEntries);
         requirePositive("readmeExcerptChars", readmeExcerptChars);
         requirePositive("manifestExcerptChars", manifestExcerptChars);
@@ -26,7 +33,13 @@ public record ScanLimits(
         requirePositive("maxBytesPerFile", maxBytesPerFile);
     }
 
-    /** 500 tree entries, 4000 README chars, 2000 chars per manifest, 12 manifests, 1 MiB per file. */
+    /** Limits with the default context: 8 000 tokens over at most 40 quoted files. */
+    public ScanLimits(int maxTreeEntries, int readmeExcerptChars, int manifestExcerptChars, int maxManifests,
+            int maxBytesPerFile) {
+        this(maxTreeEntries, readmeExcerptChars, manifestExcerptChars, maxManifests, maxBytesPerFile, 8_000, 40);
+    }
+
+    /** 500 tree entries, 4000 README chars, 2000 chars per manifest, 12 manifests, 1 MiB per file, 8 000 context tokens. */
     public static ScanLimits defaults() {
         return new ScanLimits(500, 4000, 2000, 12, 1024 * 1024);
     }
