@@ -83,7 +83,9 @@ final class TestArchives {
             tar.putArchiveEntry(new TarArchiveEntry("./"));
             tar.closeArchiveEntry();
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                TarArchiveEntry entry = new TarArchiveEntry(file.getKey().startsWith("/") ? file.getKey() : "./" + file.getKey());
+                // An absolute name is written as given; the default constructor would strip its leading '/'.
+                TarArchiveEntry entry = file.getKey().startsWith("/") ? new TarArchiveEntry(file.getKey(), true)
+                        : new TarArchiveEntry("./" + file.getKey());
                 entry.setSize(file.getValue().length);
                 tar.putArchiveEntry(entry);
                 tar.write(file.getValue());
