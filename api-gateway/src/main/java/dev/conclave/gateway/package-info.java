@@ -1,6 +1,7 @@
 /**
  * The HTTP front of Conclave: {@code rest} takes scans in and answers queries, {@code service}
  * holds the transactions, {@code persistence} maps the tables, {@code messaging} publishes to
- * Kafka. Concurrency: blocking JAX-RS methods on Quarkus' worker threads; no threads of its own.
+ * Kafka, {@code intake} unpacks uploaded archives and git repositories under the intake limits.
+ * Concurrency: blocking JAX-RS methods on Quarkus' worker threads; no threads of its own.
  */
 package dev.conclave.gateway;

@@ -24,6 +24,7 @@ class ReadinessChecksRealServicesTest {
     void openApiDocumentDescribesTheScanApi() {
         given().when().get("/q/openapi?format=json")
                 .then().statusCode(200)
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/scans"));
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/scans"))
+                .body("paths.'/api/v1/scans'.post.requestBody.content", org.hamcrest.Matchers.hasKey("application/zip"));
     }
 }

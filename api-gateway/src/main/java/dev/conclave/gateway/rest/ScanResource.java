@@ -1,9 +1,11 @@
 package dev.conclave.gateway.rest;
 
+import dev.conclave.gateway.intake.ArchiveExtractor;
 import dev.conclave.gateway.messaging.PublishFailedException;
 import dev.conclave.gateway.service.InvalidScanException;
 import dev.conclave.gateway.service.ScanQueries;
 import dev.conclave.gateway.service.ScanService;
+import dev.conclave.gateway.service.ScanSubmission;
 import dev.conclave.gateway.service.SubmissionParser;
 import dev.conclave.model.ScanStatus;
 import jakarta.ws.rs.Consumes;
@@ -17,11 +19,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -43,13 +47,38 @@ public class ScanResource {
 
     @POST
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-    @Operation(summary = "Submit a scan", description = "Body: {name, digest | files: [{path, content}], roles?, "
-            + "bypassCache?, deadlineSeconds?}. Answers 202 once the broker acknowledged the request.")
+    @Operation(summary = "Submit a scan", description = "Body: {name, digest | files: [{path, content}] | git: {url, ref?}, "
+            + "roles?, bypassCache?, deadlineSeconds?}. A git URL is fetched shallowly: https to an allowed host only "
+            + "(conclave.intake.git.allowed-hosts). Answers 202 once the broker acknowledged the request.")
     public Response submit(String body,
             @Parameter(description = "Repeating a key returns the scan first accepted with it")
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        ScanService.Accepted accepted = scans.submit(parser.parse(body),
-                Optional.ofNullable(idempotencyKey).filter(k -> !k.isBlank()));
+        return accepted(parser.parse(body), idempotencyKey);
+    }
+
+    @POST
+    @Consumes({"application/zip", "application/x-zip-compressed", "application/gzip", "application/x-gzip", "application/x-tar+gzip"})
+    @Operation(summary = "Submit a scan of an archive", description = "Body: the project as a .zip (Content-Type application/zip) "
+            + "or a .tar.gz (application/gzip); options as query parameters. Unpacked under the conclave.intake.* limits "
+            + "(compressed and uncompressed size, entries, file size, path depth, expansion ratio); links that leave the "
+            + "project are refused. Answers 202 once the broker acknowledged the request.")
+    public Response submitArchive(InputStream body,
+            @HeaderParam("Content-Type") String contentType,
+            @HeaderParam("Content-Length") Long contentLength,
+            @Parameter(description = "The project's name", required = true) @QueryParam("name") String name,
+            @Parameter(description = "Roles, comma-separated; default all default roles") @QueryParam("roles") String roles,
+            @Parameter(description = "true to ignore cached model answers") @QueryParam("bypassCache") String bypassCache,
+            @Parameter(description = "Seconds until the run closes as PARTIAL") @QueryParam("deadlineSeconds") String deadlineSeconds,
+            @Parameter(description = "Repeating a key returns the scan first accepted with it")
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        ArchiveExtractor.Format format = ArchiveExtractor.Format.ofMediaType(contentType).orElseThrow(
+                () -> InvalidScanException.badRequest("body", "unsupported Content-Type " + contentType + "; use application/zip or application/gzip"));
+        OptionalLong length = contentLength == null ? OptionalLong.empty() : OptionalLong.of(contentLength);
+        return accepted(parser.parseArchive(format, body, length, name, roles, bypassCache, deadlineSeconds), idempotencyKey);
+    }
+
+    private Response accepted(ScanSubmission submission, String idempotencyKey) {
+        ScanService.Accepted accepted = scans.submit(submission, Optional.ofNullable(idempotencyKey).filter(k -> !k.isBlank()));
         String statusUrl = "/api/v1/scans/" + accepted.scanId();
         return Response.accepted(new ScanAccepted(accepted.scanId(), accepted.run(), ScanStatus.QUEUED.name(), statusUrl))
                 .location(URI.create(statusUrl))

@@ -2,36 +2,78 @@ package dev.conclave.gateway.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.conclave.gateway.config.IntakeConfig;
 import dev.conclave.gateway.config.ScanConfig;
+import dev.conclave.gateway.intake.ArchiveExtractor;
+import dev.conclave.gateway.intake.ProjectIntake;
+import dev.conclave.gateway.intake.ProjectPath;
 import dev.conclave.model.ScanDigest;
 import dev.conclave.model.WireJson;
 import dev.conclave.scanner.ProjectFile;
 import dev.conclave.scanner.ProjectScanner;
 import dev.conclave.scanner.ScanLimits;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * Reads {@code POST /api/v1/scans} bodies: {@code {"name", "digest" | "files": [{"path",
- * "content"}], "roles"?, "bypassCache"?, "deadlineSeconds"?}}. Every refusal names the field and,
- * for a limit, the limit and the property that sets it. Files are turned into a digest here, so
- * nothing but the bounded digest is stored or published.
+ * Reads {@code POST /api/v1/scans} submissions: a JSON body {@code {"name", "digest" | "files":
+ * [{"path", "content"}] | "git": {"url", "ref"?}, "roles"?, "bypassCache"?, "deadlineSeconds"?}},
+ * or a {@code .zip} / {@code .tar.gz} body with the same options as query parameters. Every refusal
+ * names the field and, for a limit, the limit and the property that sets it. Files, archives and
+ * repositories are turned into a digest here, so nothing but the bounded digest is stored or published.
  */
 @ApplicationScoped
 public class SubmissionParser {
     private final IntakeConfig limits;
     private final ScanConfig scans;
+    private final ProjectIntake uploads;
     private final ProjectScanner scanner = new ProjectScanner(ScanLimits.defaults());
 
-    public SubmissionParser(IntakeConfig limits, ScanConfig scans) {
+    public SubmissionParser(IntakeConfig limits, ScanConfig scans, ProjectIntake uploads) {
         this.limits = limits;
         this.scans = scans;
+        this.uploads = uploads;
+    }
+
+    /**
+     * An archive upload. The options arrive as query parameters and are checked exactly as in a JSON
+     * body (roles comma-separated), before a byte of the archive is read.
+     */
+    public ScanSubmission parseArchive(ArchiveExtractor.Format format, InputStream body, OptionalLong contentLength,
+            String name, String roles, String bypassCache, String deadlineSeconds) {
+        ObjectNode options = WireJson.mapper().createObjectNode();
+        options.put("name", name);
+        if (roles != null && !roles.isBlank()) {
+            List.of(roles.split(",")).forEach(role -> options.withArray("roles").add(role.trim()));
+        }
+        if (deadlineSeconds != null && !deadlineSeconds.isBlank()) {
+            options.put("deadlineSeconds", deadlineSeconds.trim().matches("-?\\d{1,18}") ? Long.parseLong(deadlineSeconds.trim()) : 0);
+        }
+        String checkedName = name(options.get("name"));
+        List<String> checkedRoles = roles(options.get("roles"));
+        Duration deadline = deadline(options.get("deadlineSeconds"));
+        boolean bypass = flag(bypassCache);
+        return new ScanSubmission(checkedName, uploads.fromArchive(format, body, contentLength, checkedName), checkedRoles, bypass, deadline);
+    }
+
+    private static boolean flag(String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw InvalidScanException.badRequest("bypassCache", "bypassCache must be true or false, not '" + value + "'");
+        };
     }
 
     public ScanSubmission parse(String body) {
@@ -55,9 +97,11 @@ public class SubmissionParser {
             throw InvalidScanException.badRequest("body", "the request body must be a JSON object");
         }
         String name = name(json.get("name"));
+        List<String> roles = roles(json.get("roles"));
+        Duration deadline = deadline(json.get("deadlineSeconds"));
+        // Options first: a bad option should not cost a fetch.
         ScanDigest digest = digest(json, name);
-        return new ScanSubmission(name, digest, roles(json.get("roles")), json.path("bypassCache").asBoolean(false),
-                deadline(json.get("deadlineSeconds")));
+        return new ScanSubmission(name, digest, roles, json.path("bypassCache").asBoolean(false), deadline);
     }
 
     private String name(JsonNode node) {
@@ -75,8 +119,19 @@ public class SubmissionParser {
     private ScanDigest digest(JsonNode json, String name) {
         JsonNode digest = json.get("digest");
         JsonNode files = json.get("files");
-        if (digest != null && files != null) {
-            throw InvalidScanException.badRequest("files", "send either a digest or files, not both");
+        JsonNode git = json.get("git");
+        if ((digest != null ? 1 : 0) + (files != null ? 1 : 0) + (git != null ? 1 : 0) > 1) {
+            throw InvalidScanException.badRequest(files != null ? "files" : "git", "send one of digest, files or git, not several");
+        }
+        if (git != null) {
+            if (!git.isObject() || !git.path("url").isTextual()) {
+                throw InvalidScanException.badRequest("git.url", "git must be {\"url\": \"https://...\", \"ref\": \"main\"} (ref optional)");
+            }
+            JsonNode ref = git.get("ref");
+            if (ref != null && !ref.isNull() && !ref.isTextual()) {
+                throw InvalidScanException.badRequest("git.ref", "git.ref must be a branch or tag name, e.g. \"main\"");
+            }
+            return uploads.fromGit(git.get("url").asText(), ref == null || ref.isNull() ? null : ref.asText(), name);
         }
         if (digest != null) {
             try {
@@ -91,7 +146,8 @@ public class SubmissionParser {
         }
         if (files == null) {
             throw InvalidScanException.badRequest("files",
-                    "files is missing; send the project as \"files\": [{\"path\": \"README.md\", \"content\": \"...\"}] or a \"digest\"");
+                    "files is missing; send the project as \"files\": [{\"path\": \"README.md\", \"content\": \"...\"}], a \"digest\", "
+                    + "a \"git\": {\"url\", \"ref\"}, or a .zip / .tar.gz body");
         }
         return scanner.scan(projectFiles(files), name);
     }
@@ -135,16 +191,13 @@ public class SubmissionParser {
             throw InvalidScanException.badRequest(field, field + " is missing; give the file's path inside the project");
         }
         String path = node.asText();
-        boolean absolute = path.startsWith("/") || path.matches("^[A-Za-z]:.*") || path.startsWith("~");
-        List<String> segments = List.of(path.split("/", -1));
-        if (absolute || path.contains("\\") || path.indexOf('\0') >= 0
-                || segments.stream().anyMatch(s -> s.isEmpty() || s.equals("..") || s.equals("."))) {
+        if (!ProjectPath.isPlainRelative(path)) {
             throw InvalidScanException.badRequest(field, field + " '" + path
                     + "' is not a plain relative path inside the project; use '/'-separated names without '..', '.', '\\' or a leading '/'");
         }
-        if (segments.size() - 1 > limits.maxPathDepth()) {
+        if (ProjectPath.depth(path) > limits.maxPathDepth()) {
             throw InvalidScanException.badRequest(field, "%s '%s' is %d folders deep; the limit is %d (conclave.intake.max-path-depth)"
-                    .formatted(field, path, segments.size() - 1, limits.maxPathDepth()));
+                    .formatted(field, path, ProjectPath.depth(path), limits.maxPathDepth()));
         }
         return path;
     }

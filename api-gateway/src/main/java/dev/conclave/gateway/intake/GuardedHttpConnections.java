@@ -1,0 +1,106 @@
+package dev.conclave.gateway.intake;
+
+import dev.conclave.gateway.service.InvalidScanException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Proxy;
+import java.net.URL;
+import java.time.Instant;
+import org.eclipse.jgit.transport.http.HttpConnection;
+import org.eclipse.jgit.transport.http.JDKHttpConnection;
+import org.eclipse.jgit.transport.http.JDKHttpConnectionFactory;
+
+/**
+ * JGit's HTTP connections for one fetch: each connection (JGit follows redirects itself, so each
+ * hop) is checked against the URL policy, and every byte received counts against the fetch's
+ * size and time limits. A refusal is kept here and thrown as an IOException, because JGit turns
+ * whatever its transport throws into its own exceptions; the caller asks {@link #refusal()}.
+ */
+final class GuardedHttpConnections extends JDKHttpConnectionFactory {
+    private final GitUrlPolicy policy;
+    private final long maxBytes;
+    private final Instant deadline;
+    private final String timeoutSetting;
+    private long received;
+    private InvalidScanException refusal;
+
+    GuardedHttpConnections(GitUrlPolicy policy, long maxBytes, Instant deadline, String timeoutSetting) {
+        this.policy = policy;
+        this.maxBytes = maxBytes;
+        this.deadline = deadline;
+        this.timeoutSetting = timeoutSetting;
+    }
+
+    InvalidScanException refusal() {
+        return refusal;
+    }
+
+    @Override
+    public HttpConnection create(URL url) throws IOException {
+        return create(url, null);
+    }
+
+    @Override
+    public HttpConnection create(URL url, Proxy proxy) throws IOException {
+        try {
+            if (!"https".equalsIgnoreCase(url.getProtocol())) {
+                throw InvalidScanException.badRequest("git.url", "the repository redirected to '%s'; only https is fetched".formatted(url));
+            }
+            policy.checkHost(url.getHost(), url.toString());
+        } catch (InvalidScanException e) {
+            throw refuse(e);
+        }
+        return proxy == null ? new GuardedConnection(url) : new GuardedConnection(url, proxy);
+    }
+
+    private IOException refuse(InvalidScanException e) {
+        refusal = e;
+        return new IOException(e.getMessage());
+    }
+
+    private void counted(int n) throws IOException {
+        received += n;
+        if (received > maxBytes) {
+            throw refuse(InvalidScanException.tooLarge("git.url", "fetching the repository received more than %d bytes; the limit is %d (conclave.intake.max-archive-bytes)"
+                    .formatted(maxBytes, maxBytes)));
+        }
+        if (Instant.now().isAfter(deadline)) {
+            throw refuse(InvalidScanException.badRequest("git.url", "fetching the repository took longer than %s"
+                    .formatted(timeoutSetting)));
+        }
+    }
+
+    private final class GuardedConnection extends JDKHttpConnection {
+        GuardedConnection(URL url) throws IOException {
+            super(url);
+        }
+
+        GuardedConnection(URL url, Proxy proxy) throws IOException {
+            super(url, proxy);
+        }
+
+        @Override
+        public InputStream getInputStream() throws IOException {
+            return new FilterInputStream(super.getInputStream()) {
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    if (b >= 0) {
+                        counted(1);
+                    }
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = super.read(buffer, offset, length);
+                    if (n > 0) {
+                        counted(n);
+                    }
+                    return n;
+                }
+            };
+        }
+    }
+}
