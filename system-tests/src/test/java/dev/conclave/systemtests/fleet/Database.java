@@ -77,6 +77,13 @@ public final class Database {
                 .stream().findFirst();
     }
 
+    /** The digest the gateway stored for a scan (what the workers were sent). */
+    public JsonNode digest(UUID scanId) {
+        return query("select digest::text from scan where id = ? and current_run >= ?", scanId, 1,
+                rs -> json(rs.getString(1))).stream().findFirst()
+                .orElseThrow(() -> new AssertionError("no scan row for " + scanId));
+    }
+
     private interface RowMapper<T> {
         T map(ResultSet rs) throws SQLException;
     }
