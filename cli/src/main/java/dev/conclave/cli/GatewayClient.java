@@ -15,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The gateway's scan API as the CLI uses it: submit a digest, read a scan's progress. Every
@@ -50,19 +52,55 @@ public final class GatewayClient implements AutoCloseable {
      * lost answer) return the scan already accepted instead of starting a second one.
      */
     public ScanAccepted submit(ScanSubmission submission, String idempotencyKey) throws GatewayException {
-        String body;
+        return post(SCANS_PATH, "application/json", HttpRequest.BodyPublishers.ofString(encode(submission),
+                StandardCharsets.UTF_8), idempotencyKey);
+    }
+
+    /** Submits a git repository for the gateway to fetch (from the hosts it allows). */
+    public ScanAccepted submitGit(String name, ProjectSource.GitRepository git, boolean bypassCache,
+            String idempotencyKey) throws GatewayException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        Map<String, String> repository = new LinkedHashMap<>();
+        repository.put("url", git.url());
+        if (git.ref() != null) {
+            repository.put("ref", git.ref());
+        }
+        body.put("git", repository);
+        body.put("bypassCache", bypassCache);
+        return post(SCANS_PATH, "application/json", HttpRequest.BodyPublishers.ofString(encode(body),
+                StandardCharsets.UTF_8), idempotencyKey);
+    }
+
+    /** Uploads a .zip or .tar.gz as it is; the gateway unpacks it under its limits. */
+    public ScanAccepted submitArchive(String name, ProjectSource.Archive archive, boolean bypassCache,
+            String idempotencyKey) throws GatewayException {
+        String query = "?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&bypassCache=" + bypassCache;
         try {
-            body = json.writeValueAsString(submission);
+            return post(SCANS_PATH + query, archive.contentType(), HttpRequest.BodyPublishers.ofFile(archive.file()),
+                    idempotencyKey);
+        } catch (java.io.FileNotFoundException e) {
+            throw new GatewayException(GatewayException.Kind.BAD_RESPONSE, 0, "cannot read " + archive.file(), e);
+        }
+    }
+
+    private String encode(Object body) throws GatewayException {
+        try {
+            return json.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new GatewayException(GatewayException.Kind.BAD_RESPONSE, 0,
                     "cannot encode the scan request: " + e.getOriginalMessage(), e);
         }
-        HttpRequest request = HttpRequest.newBuilder(endpoint(SCANS_PATH))
+    }
+
+    private ScanAccepted post(String path, String contentType, HttpRequest.BodyPublisher body, String idempotencyKey)
+            throws GatewayException {
+        HttpRequest request = HttpRequest.newBuilder(endpoint(path))
                 .timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json")
+                .header("Content-Type", contentType)
                 .header("Accept", "application/json")
                 .header("Idempotency-Key", idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .POST(body)
                 .build();
         HttpResponse<String> response = send(request, "submit the scan");
         ScanAccepted accepted = decode(response, ScanAccepted.class, "the scan submission");

@@ -41,7 +41,9 @@ final class ScanCommand {
     }
 
     ExitCode run() throws CommandFailure {
-        ScanDigest digest = digest();
+        // A directory is digested here, so its files never leave the machine unredacted; an archive or a
+        // git URL is the gateway's to unpack or fetch.
+        ScanDigest digest = options.source() instanceof ProjectSource.Directory ? digest() : null;
         try (GatewayClient gateway = new GatewayClient(options.server())) {
             ScanAccepted accepted = submit(gateway, digest);
             progress.submitted(accepted, gateway.server());
@@ -70,23 +72,34 @@ final class ScanCommand {
     }
 
     private ScanAccepted submit(GatewayClient gateway, ScanDigest digest) throws CommandFailure {
-        ScanSubmission submission = new ScanSubmission(options.name(), digest, options.bypassCache());
         // One key per invocation: repeating a submission whose answer was lost cannot start a second scan.
         String idempotencyKey = UUID.randomUUID().toString();
         try {
             try {
-                return gateway.submit(submission, idempotencyKey);
+                return submitOnce(gateway, digest, idempotencyKey);
             } catch (GatewayException e) {
                 if (e.kind() != GatewayException.Kind.NO_ANSWER && e.kind() != GatewayException.Kind.SERVER_ERROR) {
                     throw e;
                 }
                 progress.note("Submission failed (" + e.getMessage() + "); trying once more");
                 pause(RESUBMIT_PAUSE, "submitting the scan");
-                return gateway.submit(submission, idempotencyKey);
+                return submitOnce(gateway, digest, idempotencyKey);
             }
         } catch (GatewayException e) {
             throw new CommandFailure(e.getMessage(), e);
         }
+    }
+
+    private ScanAccepted submitOnce(GatewayClient gateway, ScanDigest digest, String idempotencyKey)
+            throws GatewayException {
+        return switch (options.source()) {
+            case ProjectSource.Directory directory -> gateway.submit(
+                    new ScanSubmission(options.name(), digest, options.bypassCache()), idempotencyKey);
+            case ProjectSource.Archive archive -> gateway.submitArchive(options.name(), archive, options.bypassCache(),
+                    idempotencyKey);
+            case ProjectSource.GitRepository git -> gateway.submitGit(options.name(), git, options.bypassCache(),
+                    idempotencyKey);
+        };
     }
 
     /** Polls until the scan is final; a timeout leaves the scan running on the gateway. */

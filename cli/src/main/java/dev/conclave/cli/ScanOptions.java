@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Everything {@code conclave scan} was asked to do, with defaults already applied.
  *
- * @param directory   the project to scan, absolute and normalised
+ * @param source      the project to scan: a directory (absolute, normalised), an archive or a git URL
  * @param server      the gateway's base URL, without a trailing slash
  * @param name        the project's name in the report and in the report file names
  * @param json        print only the report JSON on stdout, everything else on stderr
@@ -20,7 +20,7 @@ import java.util.List;
  * @param liveProgress redraw a table of the roles in place (stdout is a terminal); otherwise plain lines
  */
 public record ScanOptions(
-        Path directory,
+        ProjectSource source,
         URI server,
         String name,
         boolean json,
@@ -29,6 +29,11 @@ public record ScanOptions(
         boolean bypassCache,
         Duration timeout,
         boolean liveProgress) {
+
+    /** The directory to scan, or null when the project is an archive or a git repository. */
+    public Path directory() {
+        return source instanceof ProjectSource.Directory directory ? directory.path() : null;
+    }
 
     public ScanOptions {
         outFiles = List.copyOf(outFiles);

@@ -19,12 +19,14 @@ public final class ScanOptionsParser {
 
     public static final String USAGE = """
             Usage:
-              conclave scan <directory> [options]   scan a project, follow its analysis, print and save the report
+              conclave scan <project> [options]     scan a project, follow its analysis, print and save the report
+                <project> is a directory, a .zip or .tar.gz file, or a git URL (https://host/owner/repo.git)
               conclave --help                       show this help
 
             Options of scan:
               --server URL        gateway to submit to (default: $CONCLAVE_SERVER, else %s)
-              --name NAME         project name in the report (default: the directory's name)
+              --name NAME         project name in the report (default: the directory's, archive's or repository's name)
+              --ref REF           branch or tag of a git URL (default: the repository's default branch)
               --out FILE          write the report to FILE, in the format of its extension: .html (charts,
                                   one self-contained page), .md or .json; repeatable. Replaces the default
                                   conclave-report-<name>-<id>.json and .md files
@@ -66,6 +68,7 @@ public final class ScanOptionsParser {
         String timeout = null;
         boolean json = false;
         boolean bypassCache = false;
+        String ref = null;
         List<String> positional = new ArrayList<>();
 
         ArgumentCursor cursor = new ArgumentCursor(args);
@@ -87,6 +90,7 @@ public final class ScanOptionsParser {
                 }
                 case "--server" -> server = cursor.value(flag, inline);
                 case "--name" -> name = cursor.value(flag, inline);
+                case "--ref" -> ref = cursor.value(flag, inline);
                 case "--out" -> outFiles.add(cursor.value(flag, inline));
                 case "--out-dir" -> outDir = cursor.value(flag, inline);
                 case "--timeout" -> timeout = cursor.value(flag, inline);
@@ -107,15 +111,15 @@ public final class ScanOptionsParser {
             throw new UsageException("--out names the report file itself; --out-dir is only for the default files."
                     + " Give a path in --out instead, e.g. --out " + outDir + "/report.html");
         }
-        Path directory = existingDirectory(positional.get(0));
+        ProjectSource source = source(positional.get(0), ref);
         List<Path> reportFiles = new ArrayList<>();
         for (String outFile : outFiles) {
             reportFiles.add(reportFile(outFile));
         }
         return new Invocation.Scan(new ScanOptions(
-                directory,
+                source,
                 serverUrl(server),
-                projectName(name, directory),
+                projectName(name, source),
                 json,
                 outputDirectory(outDir),
                 reportFiles,
@@ -129,6 +133,33 @@ public final class ScanOptionsParser {
             throw new UsageException(flag + " takes no value, got '" + inline + "'");
         }
         return true;
+    }
+
+    /** A git URL, an archive by its extension, else a directory. */
+    private ProjectSource source(String argument, String ref) throws UsageException {
+        String lower = argument.toLowerCase(Locale.ROOT);
+        boolean url = lower.matches("^[a-z][a-z0-9+.-]*://.*") || lower.matches("^[^/]+@[^/]+:.*");
+        if (url) {
+            if (!lower.startsWith("https://") && !lower.startsWith("http://")) {
+                throw new UsageException("'" + argument + "': the gateway fetches git repositories over https only;"
+                        + " give an https URL, or clone it and scan the directory");
+            }
+            if (ref != null && ref.isBlank()) {
+                throw new UsageException("--ref must not be empty");
+            }
+            return new ProjectSource.GitRepository(argument, ref == null ? null : ref.strip());
+        }
+        if (ref != null) {
+            throw new UsageException("--ref is for a git URL; '" + argument + "' is not one");
+        }
+        if (lower.endsWith(".zip") || lower.endsWith(".tar.gz") || lower.endsWith(".tgz")) {
+            Path file = resolve(argument, "<project>");
+            if (!Files.isRegularFile(file)) {
+                throw new UsageException("archive '" + argument + "' does not exist or is not a file (" + file + ")");
+            }
+            return new ProjectSource.Archive(file, lower.endsWith(".zip") ? "application/zip" : "application/gzip");
+        }
+        return new ProjectSource.Directory(existingDirectory(argument));
     }
 
     private Path existingDirectory(String argument) throws UsageException {
@@ -167,15 +198,22 @@ public final class ScanOptionsParser {
         }
     }
 
-    private static String projectName(String flagValue, Path directory) throws UsageException {
+    private static String projectName(String flagValue, ProjectSource source) throws UsageException {
         if (flagValue != null) {
             if (flagValue.isBlank()) {
                 throw new UsageException("--name must not be empty");
             }
             return flagValue.strip();
         }
-        Path fileName = directory.getFileName();
-        return fileName == null ? "project" : fileName.toString();
+        String name = switch (source) {
+            case ProjectSource.Directory directory -> directory.path().getFileName() == null ? null
+                    : directory.path().getFileName().toString();
+            case ProjectSource.Archive archive -> archive.file().getFileName().toString()
+                    .replaceFirst("(?i)(\\.tar\\.gz|\\.tgz|\\.zip)$", "");
+            case ProjectSource.GitRepository git -> git.url().replaceFirst("/+$", "")
+                    .replaceFirst("(?i)\\.git$", "").replaceFirst(".*[/:]", "");
+        };
+        return name == null || name.isBlank() ? "project" : name;
     }
 
     private Path outputDirectory(String flagValue) throws UsageException {

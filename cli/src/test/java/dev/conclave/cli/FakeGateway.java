@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FakeGateway implements AutoCloseable {
 
-    record Received(String method, String path, String body, String idempotencyKey) {
+    record Received(String method, String path, String body, String idempotencyKey, String contentType,
+            String query, int bodyBytes) {
     }
 
     private final HttpServer server;
@@ -74,18 +75,21 @@ final class FakeGateway implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        byte[] bytes = exchange.getRequestBody().readAllBytes();
+        String body = new String(bytes, StandardCharsets.UTF_8);
         String path = exchange.getRequestURI().getPath();
         received.add(new Received(exchange.getRequestMethod(), path, body,
-                exchange.getRequestHeaders().getFirst("Idempotency-Key")));
+                exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+                exchange.getRequestHeaders().getFirst("Content-Type"), exchange.getRequestURI().getRawQuery(),
+                bytes.length));
         if (exchange.getRequestMethod().equals("POST") && path.equals("/api/v1/scans")) {
             respond(exchange, submitStatus, submitBody);
         } else if (path.equals("/api/v1/scans/" + SampleReports.SCAN_ID + "/events") && events != null) {
-            byte[] bytes = events.getBytes(StandardCharsets.UTF_8);
+            byte[] stream = events.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.sendResponseHeaders(200, stream.length);
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
+                out.write(stream);
             }
         } else if (exchange.getRequestMethod().equals("GET") && path.equals("/api/v1/scans/" + SampleReports.SCAN_ID)
                 && !states.isEmpty()) {

@@ -107,8 +107,9 @@ class UsageErrorsExitWith64Test {
         CommandRun run = CommandRun.of(workingDirectory, "--help");
 
         assertEquals(0, run.exitCode(), run::toString);
-        assertTrue(run.out().contains("conclave scan <directory>"), run::toString);
+        assertTrue(run.out().contains("conclave scan <project>"), run::toString);
         assertTrue(run.out().contains("--bypass-cache"), run::toString);
+        assertTrue(run.out().contains("--ref REF") && run.out().contains(".zip or .tar.gz"), run::toString);
         assertTrue(run.out().contains("--out FILE"), run::toString);
         assertEquals("", run.err());
     }
