@@ -2,6 +2,7 @@ package dev.conclave.scanner.redact;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 
@@ -32,8 +33,10 @@ public final class SecretRedactor {
         FileKind kind = FileKind.of(path);
         Map<String, Integer> byType = new LinkedHashMap<>();
         String current = text;
+        // Hints are checked against the original text: a redaction only removes text, it never adds a hint.
+        String lower = text.toLowerCase(Locale.ROOT);
         for (SecretRule rule : rules) {
-            if (rule.kinds().contains(kind)) {
+            if (rule.kinds().contains(kind) && rule.mayMatch().test(lower)) {
                 current = apply(rule, current, byType);
             }
         }
