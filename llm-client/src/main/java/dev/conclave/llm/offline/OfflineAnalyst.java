@@ -74,6 +74,13 @@ public final class OfflineAnalyst {
     DeploymentAnalysis deployment(ScanDigest digest) {
         ProjectFacts facts = digest.facts();
         List<Blocker> blockers = new ArrayList<>();
+        int secrets = digest.redactions().total();
+        if (secrets > 0) {
+            // The values never left the machine; that they are in the repository is the finding.
+            blockers.add(new Blocker(secrets + (secrets == 1 ? " secret is" : " secrets are") + " committed to the"
+                    + " repository (" + String.join(", ", digest.redactions().byType().keySet())
+                    + "): rotate them and load them from the environment", Level.HIGH));
+        }
         if (!facts.hasDockerfile()) {
             blockers.add(new Blocker("No Dockerfile: the project has no reproducible runtime image", Level.HIGH));
         }

@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.conclave.model.AggregatedInsights;
 import dev.conclave.model.ArchitectAnalysis;
 import dev.conclave.model.BusinessAnalysis;
+import dev.conclave.model.Compression;
 import dev.conclave.model.DeploymentAnalysis;
 import dev.conclave.model.FileExcerpt;
 import dev.conclave.model.LanguageStat;
 import dev.conclave.model.Level;
 import dev.conclave.model.ProjectFacts;
+import dev.conclave.model.Redactions;
 import dev.conclave.model.ScanDigest;
 import dev.conclave.model.StaticScores;
 import dev.conclave.model.WireJson;
@@ -94,5 +96,21 @@ class OfflineAnalystTest {
 
     private static <T> T decode(JsonNode json, Class<T> type) throws Exception {
         return WireJson.mapper().treeToValue(json, type);
+    }
+
+    @Test
+    void committedSecretsAreAHighDeploymentBlockerWithoutTheirValues() {
+        ScanDigest base = project(true, 2);
+        ScanDigest leaky = new ScanDigest(base.projectName(), base.fileCount(), base.totalBytes(), base.languages(),
+                base.tree(), base.treeTruncated(), base.readme(), base.manifests(), base.facts(), base.scores(),
+                List.of(), new Redactions(Map.of("aws_access_key", 1, "jwt", 2)),
+                Compression.NONE);
+
+        var blockers = analyst.deployment(leaky).deploymentBlockers();
+
+        assertEquals("3 secrets are committed to the repository (aws_access_key, jwt): rotate them and load them"
+                + " from the environment", blockers.get(0).issue());
+        assertEquals(Level.HIGH, blockers.get(0).severity());
+        assertTrue(analyst.deployment(base).deploymentBlockers().stream().noneMatch(b -> b.issue().contains("secret")));
     }
 }
