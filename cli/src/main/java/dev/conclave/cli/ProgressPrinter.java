@@ -25,6 +25,7 @@ public final class ProgressPrinter {
 
     private static final int LANGUAGES_SHOWN = 4;
     private static final String CLEAR_LINE = "\u001b[2K";
+    private static final Duration EVENTS_GRACE = Duration.ofSeconds(3);
 
     private final PrintStream out;
     private final boolean live;
@@ -100,7 +101,9 @@ public final class ProgressPrinter {
         if (statusChanged && !progress.status().isFinal() && !live) {
             out.println(line("scan", progress.status().name(), "", elapsed, null));
         }
-        for (RoleProgress role : eventsSeen ? List.<RoleProgress>of() : progress.roles()) {
+        // On a terminal the events draw the roles; the polls stand in only when no event came for a while.
+        boolean eventsExpected = eventsSeen || live && elapsed.compareTo(EVENTS_GRACE) < 0;
+        for (RoleProgress role : eventsExpected ? List.<RoleProgress>of() : progress.roles()) {
             String state = String.valueOf(role.state());
             if (!state.equals(lastRoleStates.put(role.role(), state))) {
                 String took = role.took().map(d -> "took " + seconds(d)).orElse("");

@@ -79,7 +79,7 @@ public final class OfflineAnalyst {
             // The values never left the machine; that they are in the repository is the finding.
             blockers.add(new Blocker(secrets + (secrets == 1 ? " secret is" : " secrets are") + " committed to the"
                     + " repository (" + String.join(", ", digest.redactions().byType().keySet())
-                    + "): rotate them and load them from the environment", Level.HIGH));
+                    + "): rotate " + (secrets == 1 ? "it and load it" : "them and load them") + " from the environment", Level.HIGH));
         }
         if (!facts.hasDockerfile()) {
             blockers.add(new Blocker("No Dockerfile: the project has no reproducible runtime image", Level.HIGH));
