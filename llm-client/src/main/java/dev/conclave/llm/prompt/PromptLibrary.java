@@ -3,12 +3,15 @@ package dev.conclave.llm.prompt;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.conclave.llm.AnalysisTask;
 import dev.conclave.llm.config.LlmConfig;
+import dev.conclave.model.FileExcerpt;
+import dev.conclave.model.ScanDigest;
 import dev.conclave.model.WireJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -39,17 +42,36 @@ public class PromptLibrary {
         String version = roleConfig == null ? "v1" : roleConfig.promptVersion();
         int budget = roleConfig == null ? DEFAULT_BUDGET : roleConfig.promptTokenBudget();
         String template = templates.computeIfAbsent(task.role() + "/" + version, key -> load(task.role(), version));
-        String digest = json(task.digest());
         String panel = json(task.panel());
+        // Over budget, the digest gives way (the template and the panel are what the role needs to answer):
+        // first the quoted source files, least important last in the digest so dropped first, then the
+        // file tree; the README, manifests, facts and scores stay. Only if that is not enough is the text cut.
+        ScanDigest fitted = task.digest();
+        String digest = json(fitted);
         RenderedPrompt prompt = fill(task.role(), version, template, digest, panel);
+        while (prompt.tokens() > budget && fitted != null && (!fitted.sources().isEmpty() || fitted.tree().size() > 20)) {
+            fitted = fitted.sources().isEmpty() ? withTree(fitted, fitted.tree().subList(0, fitted.tree().size() / 2))
+                    : withSources(fitted, fitted.sources().subList(0, fitted.sources().size() - 1));
+            digest = json(fitted);
+            prompt = fill(task.role(), version, template, digest, panel);
+        }
         if (prompt.tokens() <= budget) {
             return prompt;
         }
-        // Over budget: the digest gives way (the template and the panel are what the role needs to answer).
         int digestBudget = Math.max(0, tokens.count(digest) - (prompt.tokens() - budget) - CUT_MARKER_TOKENS);
         String cut = tokens.truncate(digest, digestBudget) + "\n[… digest cut here to fit the role's prompt budget of "
                 + budget + " tokens (conclave.llm.roles." + task.role() + ".prompt-token-budget)]";
         return fill(task.role(), version, template, cut, panel);
+    }
+
+    private static ScanDigest withSources(ScanDigest d, List<FileExcerpt> sources) {
+        return new ScanDigest(d.projectName(), d.fileCount(), d.totalBytes(), d.languages(), d.tree(), d.treeTruncated(),
+                d.readme(), d.manifests(), d.facts(), d.scores(), List.copyOf(sources), d.redactions(), d.compression());
+    }
+
+    private static ScanDigest withTree(ScanDigest d, List<String> tree) {
+        return new ScanDigest(d.projectName(), d.fileCount(), d.totalBytes(), d.languages(), List.copyOf(tree), true,
+                d.readme(), d.manifests(), d.facts(), d.scores(), d.sources(), d.redactions(), d.compression());
     }
 
     private RenderedPrompt fill(String role, String version, String template, String digest, String panel) {
