@@ -52,6 +52,8 @@ public interface LlmConfig {
 
     Offline offline();
 
+    Progress progress();
+
     /** Name of this instance in metrics rows; defaults to host name and process id. */
     Optional<String> instance();
 
@@ -217,6 +219,12 @@ public interface LlmConfig {
          */
         @WithDefault("0.75")
         double maxMemoryShare();
+    }
+
+    interface Progress {
+        /** False sends no progress events: followers of a scan then see only its polled status. */
+        @WithDefault("true")
+        boolean enabled();
     }
 
     interface Offline {

@@ -1,5 +1,6 @@
 package dev.conclave.llm.progress;
 
+import dev.conclave.llm.config.LlmConfig;
 import dev.conclave.model.ProgressEvent;
 import dev.conclave.model.ProgressStage;
 import dev.conclave.model.WireJson;
@@ -21,12 +22,17 @@ public class ProgressReporter {
     private static final String MAX_EVENTS = "500";
 
     private final ReactiveRedisDataSource redis;
+    private final boolean enabled;
 
-    public ProgressReporter(ReactiveRedisDataSource redis) {
+    public ProgressReporter(ReactiveRedisDataSource redis, LlmConfig config) {
         this.redis = redis;
+        this.enabled = config.progress().enabled();
     }
 
     public void report(UUID scanId, int run, String role, ProgressStage stage, String model, String detail) {
+        if (!enabled) {
+            return;
+        }
         ProgressEvent event = new ProgressEvent(scanId, run, role, stage, model, detail, Instant.now());
         String key = ProgressEvent.streamKey(scanId);
         try {
