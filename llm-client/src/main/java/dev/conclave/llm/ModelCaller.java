@@ -17,6 +17,7 @@ import dev.conclave.llm.structured.RoleSchema;
 import dev.conclave.llm.structured.RoleSchemas;
 import dev.conclave.model.ProgressStage;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -133,7 +134,7 @@ public class ModelCaller {
         row.cacheHit = true;
         row.answeringModel = hit.answeringModel();
         row.simulated = hit.simulated();
-        row.costUsd = java.math.BigDecimal.ZERO;
+        row.costUsd = BigDecimal.ZERO;
         row.costSource = "CACHE";
         row.tokensSaved = hit.promptTokens() + hit.completionTokens();
         row.costSavedUsd = hit.costUsd();

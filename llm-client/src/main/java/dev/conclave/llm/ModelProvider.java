@@ -3,6 +3,7 @@ package dev.conclave.llm;
 import dev.conclave.llm.openai.CallFailure;
 import dev.conclave.llm.openai.ChatCompletion;
 import dev.conclave.llm.openai.ChatRequest;
+import java.time.Duration;
 
 /**
  * One configured provider ({@code conclave.llm.providers.<name>}) that answers chat requests. An
@@ -21,7 +22,7 @@ public interface ModelProvider {
     boolean supportsJsonSchema();
 
     /** How long one attempt may take. */
-    java.time.Duration timeout();
+    Duration timeout();
 
     /** Whether to ask for usage accounting (OpenRouter's {@code usage: {include: true}}). */
     boolean includeUsage();

@@ -275,20 +275,4 @@ final class DigestAssembler {
         });
         return examples;
     }
-
-    /**
-     * The beginning of a file, cut at a character boundary. A file over the read limit was never
-     * read, so its excerpt is empty and marked truncated.
-     */
-    private static FileExcerpt excerpt(FileSummary file, int maxChars) {
-        if (!file.read()) {
-            return new FileExcerpt(file.path(), "", true);
-        }
-        String content = file.content();
-        if (content.length() <= maxChars) {
-            return new FileExcerpt(file.path(), content, false);
-        }
-        int end = Character.isHighSurrogate(content.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
-        return new FileExcerpt(file.path(), content.substring(0, end), true);
-    }
 }

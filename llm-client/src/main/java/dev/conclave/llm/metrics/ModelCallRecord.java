@@ -68,7 +68,7 @@ public class ModelCallRecord extends PanacheEntityBase {
     /** FLEET, LOCAL_SHARE or UNLIMITED: who let the call start. */
     @Column(name = "rate_limit_mode")
     public String rateLimitMode;
-    /** PROVIDER (reported by it), PRICE_TABLE (configured prices), FREE (simulated) or NONE (unknown). */
+    /** PROVIDER (reported by it), PRICE_TABLE (configured prices), FREE (simulated), CACHE (a hit, nothing spent) or NONE (unknown). */
     @Column(name = "cost_source")
     public String costSource;
     /** True for the one attempt that asked the model to repair an answer that broke the schema. */

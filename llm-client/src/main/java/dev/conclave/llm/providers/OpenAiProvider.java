@@ -6,6 +6,7 @@ import dev.conclave.llm.ModelRef;
 import dev.conclave.llm.openai.ChatCompletion;
 import dev.conclave.llm.openai.ChatRequest;
 import dev.conclave.llm.openai.OpenAiCompatibleClient;
+import java.time.Duration;
 
 /**
  * A provider of kind {@code openai}: any OpenAI-compatible chat-completions endpoint (OpenRouter,
@@ -38,7 +39,7 @@ public final class OpenAiProvider implements ModelProvider {
     }
 
     @Override
-    public java.time.Duration timeout() {
+    public Duration timeout() {
         return client.settings().timeout();
     }
 

@@ -25,7 +25,8 @@ import java.util.Map;
  * checked. It records every request with its arrival time.
  */
 public final class FakeOpenRouter implements AutoCloseable {
-    public static final String KEY = "sk-or-v1-0000000000000000000000000000000000000000000000000000000000000000";
+    /** Obviously fake: OpenRouter's key shape, all zeros. */
+    public static final String KEY = "sk-or-v1-" + "0".repeat(64);
     public static final int LATENCY_MS = 50;
     private static final String PATH = "/api/v1/chat/completions";
 
