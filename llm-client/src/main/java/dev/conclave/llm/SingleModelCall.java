@@ -5,7 +5,7 @@ import dev.conclave.llm.config.LlmConfig;
 import dev.conclave.llm.metrics.CallRecorder;
 import dev.conclave.llm.metrics.ModelCallRecord;
 import dev.conclave.llm.openai.Attempt;
-import dev.conclave.llm.openai.Backoff;
+import dev.conclave.delivery.Backoff;
 import dev.conclave.llm.openai.CallFailure;
 import dev.conclave.llm.openai.ChatCompletion;
 import dev.conclave.llm.openai.ChatRequest;

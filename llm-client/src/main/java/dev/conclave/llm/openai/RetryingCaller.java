@@ -1,5 +1,6 @@
 package dev.conclave.llm.openai;
 
+import dev.conclave.delivery.Backoff;
 import java.time.Duration;
 import java.util.function.Consumer;
 

@@ -1,5 +1,6 @@
 package dev.conclave.llm.openai;
 
+import dev.conclave.delivery.Backoff;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;

@@ -1,5 +1,6 @@
 package dev.conclave.llm.openai;
 
+import dev.conclave.delivery.Backoff;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static dev.conclave.llm.openai.OpenRouterFixture.always;
 import static dev.conclave.llm.openai.OpenRouterFixture.firstThenSuccess;

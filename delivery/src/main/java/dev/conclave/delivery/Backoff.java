@@ -1,4 +1,4 @@
-package dev.conclave.llm.openai;
+package dev.conclave.delivery;
 
 import java.time.Duration;
 import java.util.Random;
@@ -41,7 +41,7 @@ public final class Backoff {
     }
 
     /** {@code min(cap, base·2^retry)}, without overflowing for large retry counts. */
-    long ceilingMs(int retry) {
+    public long ceilingMs(int retry) {
         int doublings = Math.max(0, Math.min(retry, 62));
         return baseMs > (capMs >> doublings) ? capMs : Math.min(capMs, baseMs << doublings);
     }
