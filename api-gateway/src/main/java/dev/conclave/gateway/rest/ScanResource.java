@@ -1,8 +1,8 @@
 package dev.conclave.gateway.rest;
 
 import dev.conclave.gateway.intake.ArchiveExtractor;
-import dev.conclave.gateway.messaging.PublishFailedException;
 import dev.conclave.gateway.service.InvalidScanException;
+import dev.conclave.gateway.service.ScanNotStoredException;
 import dev.conclave.gateway.service.ScanQueries;
 import dev.conclave.gateway.service.ScanService;
 import dev.conclave.gateway.service.ScanSubmission;
@@ -49,7 +49,7 @@ public class ScanResource {
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @Operation(summary = "Submit a scan", description = "Body: {name, digest | files: [{path, content}] | git: {url, ref?}, "
             + "roles?, bypassCache?, deadlineSeconds?}. A git URL is fetched shallowly: https to an allowed host only "
-            + "(conclave.intake.git.allowed-hosts). Answers 202 once the broker acknowledged the request.")
+            + "(conclave.intake.git.allowed-hosts). Answers 202 once the scan and its request are stored together (it will be processed); 503 only when the database did not store it.")
     public Response submit(String body,
             @Parameter(description = "Repeating a key returns the scan first accepted with it")
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
@@ -61,7 +61,7 @@ public class ScanResource {
     @Operation(summary = "Submit a scan of an archive", description = "Body: the project as a .zip (Content-Type application/zip) "
             + "or a .tar.gz (application/gzip); options as query parameters. Unpacked under the conclave.intake.* limits "
             + "(compressed and uncompressed size, entries, file size, path depth, expansion ratio); links that leave the "
-            + "project are refused. Answers 202 once the broker acknowledged the request.")
+            + "project are refused. Answers 202 once the scan and its request are stored together (it will be processed); 503 only when the database did not store it.")
     public Response submitArchive(InputStream body,
             @HeaderParam("Content-Type") String contentType,
             @HeaderParam("Content-Length") Long contentLength,
@@ -133,9 +133,8 @@ public class ScanResource {
     }
 
     @ServerExceptionMapper
-    public Response unpublished(PublishFailedException e) {
-        return Response.status(503).type(MediaType.APPLICATION_JSON)
-                .entity(new ErrorResponse(e.getMessage() + "; the scan was not accepted and nothing was stored: retry later", null))
-                .build();
+    public Response notStored(ScanNotStoredException e) {
+        return Response.status(503).type(MediaType.APPLICATION_JSON).header("Retry-After", 5)
+                .entity(new ErrorResponse(e.getMessage(), null)).build();
     }
 }

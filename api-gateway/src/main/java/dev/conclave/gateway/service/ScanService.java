@@ -1,56 +1,58 @@
 package dev.conclave.gateway.service;
 
-import dev.conclave.gateway.messaging.ScanRequestPublisher;
 import dev.conclave.gateway.persistence.ScanEntity;
-import dev.conclave.model.ScanRequest;
-import dev.conclave.model.SchemaVersions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Accepts scans: store the scan row, publish the request and wait for the broker's
- * acknowledgement, and only then report it accepted. A request the broker refused leaves no row.
+ * Accepts scans: the scan row and its request's outbox row are committed together, and from then on
+ * the scan will be processed (202). The request is published right away when the broker answers
+ * within {@code conclave.outbox.immediate-wait}, else by the {@link OutboxRelay}. Only a failed
+ * database transaction refuses a scan, and then nothing was stored.
  */
 @ApplicationScoped
 public class ScanService {
-    private final ScanRequestPublisher publisher;
     private final ScanStore store;
+    private final Outbox outbox;
 
-    public ScanService(ScanRequestPublisher publisher, ScanStore store) {
-        this.publisher = publisher;
+    public ScanService(ScanStore store, Outbox outbox) {
         this.store = store;
+        this.outbox = outbox;
     }
 
-    /** The accepted scan; for a repeated Idempotency-Key, the scan first accepted with it. */
+    /**
+     * The accepted scan; for a repeated Idempotency-Key, the scan first accepted with it, whose request
+     * is in the outbox if it was never published (the relay publishes it), so a retry after a crash
+     * never returns a stranded scan.
+     */
     public Accepted submit(ScanSubmission submission, Optional<String> idempotencyKey) {
-        if (idempotencyKey.isPresent()) {
-            Optional<ScanEntity> earlier = store.findByIdempotencyKey(idempotencyKey.get());
+        ScanStore.Stored stored;
+        try {
+            Optional<ScanEntity> earlier = idempotencyKey.flatMap(store::findByIdempotencyKey);
             if (earlier.isPresent()) {
-                return new Accepted(earlier.get().id, earlier.get().currentRun, true);
+                return repeated(earlier.get());
             }
-        }
-        ScanEntity scan;
-        try {
-            scan = store.insert(submission, idempotencyKey.orElse(null));
-        } catch (PersistenceException e) {
-            // Two requests with one key raced; the other one's row won.
-            return idempotencyKey.flatMap(store::findByIdempotencyKey)
-                    .map(s -> new Accepted(s.id, s.currentRun, true))
-                    .orElseThrow(() -> e);
-        }
-        Instant now = scan.createdAt;
-        ScanRequest request = new ScanRequest(SchemaVersions.WIRE, scan.id, scan.currentRun, scan.name, scan.roles,
-                scan.digest, now, now.plusSeconds(scan.deadlineSeconds), scan.bypassCache);
-        try {
-            publisher.publish(request);
+            try {
+                stored = store.insert(submission, idempotencyKey.orElse(null));
+            } catch (PersistenceException e) {
+                // Two requests with one key raced; the other one's row won, with its own outbox row.
+                Optional<ScanEntity> winner = idempotencyKey.flatMap(store::findByIdempotencyKey);
+                if (winner.isPresent()) {
+                    return repeated(winner.get());
+                }
+                throw e;
+            }
         } catch (RuntimeException e) {
-            store.delete(scan.id);
-            throw e;
+            throw new ScanNotStoredException(e);
         }
-        return new Accepted(scan.id, scan.currentRun, false);
+        outbox.publishNow(stored.request());
+        return new Accepted(stored.scan().id, stored.scan().currentRun, false);
+    }
+
+    private static Accepted repeated(ScanEntity scan) {
+        return new Accepted(scan.id, scan.currentRun, true);
     }
 
     /** The outcome of a submission. */

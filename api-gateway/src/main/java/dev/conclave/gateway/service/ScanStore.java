@@ -1,18 +1,32 @@
 package dev.conclave.gateway.service;
 
+import dev.conclave.gateway.messaging.OutboxRecord;
 import dev.conclave.gateway.persistence.ScanEntity;
+import dev.conclave.model.ScanRequest;
+import dev.conclave.model.SchemaVersions;
+import dev.conclave.model.Topics;
+import dev.conclave.model.WireJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The transactions of {@link ScanService}, in a bean of their own so that publishing happens after the commit. */
+/**
+ * The transactions of {@link ScanService}, in a bean of their own so that publishing happens after the
+ * commit. A scan row and the outbox row of its {@code scan.requests} record are written in one
+ * transaction: they exist together or not at all.
+ */
 @ApplicationScoped
 public class ScanStore {
+    private final Outbox outbox;
+
+    public ScanStore(Outbox outbox) {
+        this.outbox = outbox;
+    }
 
     @Transactional
-    public ScanEntity insert(ScanSubmission submission, String idempotencyKey) {
+    public Stored insert(ScanSubmission submission, String idempotencyKey) {
         ScanEntity scan = new ScanEntity();
         scan.id = UUID.randomUUID();
         scan.name = submission.name();
@@ -23,17 +37,20 @@ public class ScanStore {
         scan.bypassCache = submission.bypassCache();
         scan.deadlineSeconds = (int) submission.deadline().toSeconds();
         scan.createdAt = Instant.now();
+        // Flushed first: a repeated Idempotency-Key fails here, before an outbox row exists.
         scan.persistAndFlush();
-        return scan;
-    }
-
-    @Transactional
-    public void delete(UUID id) {
-        ScanEntity.deleteById(id);
+        ScanRequest request = new ScanRequest(SchemaVersions.WIRE, scan.id, scan.currentRun, scan.name, scan.roles,
+                scan.digest, scan.createdAt, scan.createdAt.plusSeconds(scan.deadlineSeconds), scan.bypassCache);
+        OutboxRecord record = outbox.add(Topics.SCAN_REQUESTS, scan.id.toString(), WireJson.encode(request));
+        return new Stored(scan, record);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ScanEntity> findByIdempotencyKey(String key) {
         return ScanEntity.findByIdempotencyKey(key);
+    }
+
+    /** A committed scan and the outbox record announcing it. */
+    public record Stored(ScanEntity scan, OutboxRecord request) {
     }
 }
