@@ -46,6 +46,12 @@ public class Persistently {
                     Thread.currentThread().interrupt();
                     throw new InterruptedStepException(what, e);
                 } catch (Exception e) {
+                    InterruptedException interrupted = interruption(e);
+                    if (interrupted != null) {
+                        // Shutdown interrupted the step inside a library that wrapped it: not a failure to retry.
+                        Thread.currentThread().interrupt();
+                        throw new InterruptedStepException(what, interrupted);
+                    }
                     FailureKind kind = Failures.classify(e);
                     if (kind == FailureKind.PERMANENT) {
                         throw e instanceof RuntimeException runtime ? runtime : new PermanentFailure(message(e), e);
@@ -81,6 +87,16 @@ public class Persistently {
             step.run();
             return null;
         });
+    }
+
+    /** The interrupt behind a failure, when the thread was interrupted or a cause says so; else null. */
+    private static InterruptedException interruption(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InterruptedException interrupted) {
+                return interrupted;
+            }
+        }
+        return Thread.currentThread().isInterrupted() ? new InterruptedException("interrupted: " + failure) : null;
     }
 
     private static String message(Throwable e) {

@@ -73,4 +73,16 @@ class StepsAreRetriedUntilTheirDependencyIsBackTest {
         assertTrue(failure.getMessage().startsWith("unexpected failure after 3 attempts at handling"), failure.getMessage());
         assertFalse(waits.any());
     }
+
+    @Test
+    void aStepInterruptedInsideALibraryEndsAtOnceInsteadOfBeingRetried() {
+        AtomicInteger attempts = new AtomicInteger();
+        assertThrows(Persistently.InterruptedStepException.class, () -> persistently.run("publishing", () -> {
+            attempts.incrementAndGet();
+            throw new IllegalStateException("send aborted", new InterruptedException());
+        }));
+        assertEquals(1, attempts.get());
+        assertTrue(Thread.interrupted(), "the interrupt is kept for the caller");
+        assertFalse(waits.any());
+    }
 }

@@ -20,6 +20,8 @@ public enum ProgressStage {
     DONE,
     /** The role failed; the detail says why. */
     FAILED,
+    /** The worker did not analyse: the run was already closed or a newer run superseded it; the detail says which. */
+    SKIPPED,
     /** Every role is in (or the deadline passed): the aggregator synthesises. */
     SYNTHESIZING,
     /** The run is closed; the detail is its status (COMPLETED, PARTIAL, FAILED). */

@@ -2,6 +2,8 @@ package dev.conclave.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -30,5 +32,40 @@ public record RoleResult(
             Instant startedAt) {
         return new RoleResult(SchemaVersions.WIRE, request.scanId(), request.run(), role, RoleOutcome.FAILED, null,
                 reason, null, null, false, workerInstance, startedAt, Instant.now());
+    }
+
+    /** Decodes and validates a message: the one way a consumer reads a role result. */
+    public static RoleResult decode(String json) {
+        return WireJson.decode(json, RoleResult.class).validate();
+    }
+
+    /** Everything that makes this result impossible to record, in words; empty when it is valid. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        SchemaVersions.check(schemaVersion, problems);
+        if (scanId == null) {
+            problems.add("scanId is missing");
+        }
+        if (run < 1) {
+            problems.add("run is " + run + "; runs start at 1");
+        }
+        if (role == null || role.isBlank()) {
+            problems.add("role is blank");
+        }
+        if (outcome == null) {
+            problems.add("outcome is missing");
+        } else if (outcome == RoleOutcome.SUCCEEDED && (analysis == null || analysis.isNull())) {
+            problems.add("outcome is SUCCEEDED but analysis is missing");
+        }
+        return problems;
+    }
+
+    /** This result, or a {@link WireFormatException} naming every problem ({@link #problems()}). */
+    public RoleResult validate() {
+        List<String> problems = problems();
+        if (!problems.isEmpty()) {
+            throw new WireFormatException("invalid RoleResult: " + String.join("; ", problems));
+        }
+        return this;
     }
 }

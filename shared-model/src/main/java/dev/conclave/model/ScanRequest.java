@@ -1,6 +1,8 @@
 package dev.conclave.model;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,6 +26,51 @@ public record ScanRequest(
         boolean bypassCache) {
 
     public ScanRequest {
-        roles = List.copyOf(roles);
+        // Tolerant of null here so that a malformed message decodes and validate() can name what is wrong.
+        roles = roles == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(roles));
+    }
+
+    /** Decodes and validates a message: the one way a consumer reads a request. */
+    public static ScanRequest decode(String json) {
+        return WireJson.decode(json, ScanRequest.class).validate();
+    }
+
+    /** Everything that makes this request impossible to process, in words; empty when it is valid. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        SchemaVersions.check(schemaVersion, problems);
+        if (scanId == null) {
+            problems.add("scanId is missing");
+        }
+        if (run < 1) {
+            problems.add("run is " + run + "; runs start at 1");
+        }
+        if (roles.isEmpty()) {
+            problems.add("roles is empty; a request names at least one role");
+        }
+        for (int i = 0; i < roles.size(); i++) {
+            if (roles.get(i) == null || roles.get(i).isBlank()) {
+                problems.add("roles[" + i + "] is blank");
+            }
+        }
+        if (digest == null) {
+            problems.add("digest is missing");
+        }
+        if (requestedAt == null) {
+            problems.add("requestedAt is missing");
+        }
+        if (deadline == null) {
+            problems.add("deadline is missing");
+        }
+        return problems;
+    }
+
+    /** This request, or a {@link WireFormatException} naming every problem ({@link #problems()}). */
+    public ScanRequest validate() {
+        List<String> problems = problems();
+        if (!problems.isEmpty()) {
+            throw new WireFormatException("invalid ScanRequest: " + String.join("; ", problems));
+        }
+        return this;
     }
 }

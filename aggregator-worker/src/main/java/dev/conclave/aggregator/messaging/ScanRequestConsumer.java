@@ -1,31 +1,35 @@
 package dev.conclave.aggregator.messaging;
 
 import dev.conclave.aggregator.service.RunCloser;
+import dev.conclave.delivery.PermanentFailure;
+import dev.conclave.delivery.RecordHandler;
 import dev.conclave.model.ScanRequest;
-import dev.conclave.model.SchemaVersions;
-import dev.conclave.model.WireFormatException;
-import dev.conclave.model.WireJson;
-import io.smallrye.common.annotation.RunOnVirtualThread;
-import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** Group {@code aggregator-intake} on {@code scan.requests}: opens the fan-in of each run. */
-@ApplicationScoped
-public class ScanRequestConsumer {
+/**
+ * Group {@code aggregator-intake} on {@code scan.requests}: opens the fan-in of each run. A request
+ * that is invalid or names a role nobody serves can never be aggregated and is dead-lettered.
+ */
+final class ScanRequestConsumer implements RecordHandler {
+    static final String GROUP = "aggregator-intake";
+
     private final RunCloser closer;
+    private final List<String> knownRoles;
 
-    public ScanRequestConsumer(RunCloser closer) {
+    ScanRequestConsumer(RunCloser closer, List<String> knownRoles) {
         this.closer = closer;
+        this.knownRoles = List.copyOf(knownRoles);
     }
 
-    @Incoming("scan-requests")
-    @RunOnVirtualThread
-    public void onRequest(String payload) {
-        ScanRequest request = WireJson.decode(payload, ScanRequest.class);
-        if (request.schemaVersion() > SchemaVersions.WIRE) {
-            throw new WireFormatException("scan request schema " + request.schemaVersion() + " is newer than "
-                    + SchemaVersions.WIRE + "; upgrade the aggregator");
+    @Override
+    public void handle(ConsumerRecord<String, String> record) {
+        ScanRequest request = ScanRequest.decode(record.value());
+        List<String> unknown = request.roles().stream().filter(role -> !knownRoles.contains(role)).toList();
+        if (!unknown.isEmpty()) {
+            throw new PermanentFailure("scan " + request.scanId() + " run " + request.run() + " names unknown roles "
+                    + unknown + "; known roles are " + knownRoles + " (conclave.scan.known-roles)");
         }
-        Redelivery.handle("opening scan " + request.scanId(), () -> closer.onRequest(request));
+        closer.onRequest(request);
     }
 }

@@ -1,4 +1,4 @@
-package dev.conclave.worker.messaging;
+package dev.conclave.delivery;
 
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,8 +13,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Kafka clients built from Quarkus' {@code kafka.*} configuration (so {@code KAFKA_BOOTSTRAP_SERVERS}
- * and Dev Services apply). The worker uses the plain clients because its consumer groups come
- * from configuration (one per role), which SmallRye's static channels cannot express.
+ * and Dev Services apply). Every consumer of Conclave uses the plain clients through
+ * {@link SupervisedConsumers}: groups come from configuration (one per role), and a failure must be
+ * able to pause a partition for as long as a dependency is down, which SmallRye's channels cannot.
  */
 @ApplicationScoped
 public class KafkaClients {

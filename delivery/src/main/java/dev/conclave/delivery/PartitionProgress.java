@@ -1,4 +1,4 @@
-package dev.conclave.worker.messaging;
+package dev.conclave.delivery;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -10,7 +10,7 @@ import org.apache.kafka.common.TopicPartition;
  * Which offsets of each partition are still being worked on, so that records can finish out of
  * order while the committed offset only ever moves past records that are done: the committable
  * offset of a partition is its lowest unfinished offset, or one past the highest polled one.
- * Used by the poll thread only.
+ * Used by the poll thread of one {@link SupervisedConsumer} loop only.
  */
 final class PartitionProgress {
     private final Map<TopicPartition, TreeSet<Long>> unfinished = new HashMap<>();
@@ -33,6 +33,16 @@ final class PartitionProgress {
 
     int inFlight() {
         return inFlight;
+    }
+
+    /** Records of these partitions started and not finished. */
+    int inFlight(Iterable<TopicPartition> partitions) {
+        int count = 0;
+        for (TopicPartition partition : partitions) {
+            TreeSet<Long> offsets = unfinished.get(partition);
+            count += offsets == null ? 0 : offsets.size();
+        }
+        return count;
     }
 
     /** Offsets that may be committed now and were not committed before; marks them committed. */

@@ -1,4 +1,4 @@
-package dev.conclave.worker.messaging;
+package dev.conclave.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

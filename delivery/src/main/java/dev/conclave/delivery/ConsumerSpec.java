@@ -1,0 +1,18 @@
+package dev.conclave.delivery;
+
+import java.time.Duration;
+
+/**
+ * One consumer to run: {@code group} on {@code topic}, {@code handler} for each record, at most
+ * {@code concurrency} records in flight (also the records fetched per poll), and
+ * {@code maxPollInterval}, how long one record may take before Kafka hands its partition to another
+ * member of the group.
+ */
+public record ConsumerSpec(String group, String topic, RecordHandler handler, int concurrency, Duration maxPollInterval) {
+    public ConsumerSpec {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("consumer " + group + " needs a concurrency of at least 1, not "
+                    + concurrency);
+        }
+    }
+}

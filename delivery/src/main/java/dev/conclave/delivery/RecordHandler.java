@@ -1,0 +1,16 @@
+package dev.conclave.delivery;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * What a {@link SupervisedConsumer} does with one record. It runs on its own virtual thread under
+ * {@link Persistently}: throw {@link PermanentFailure} (or {@link dev.conclave.model.WireFormatException})
+ * for a record that can never be processed and it is dead-lettered; any other failure is retried
+ * as {@link Failures} classifies it. Returning normally means the record is done (its offset may be
+ * committed), so return only after whatever the record produced was durably written or acknowledged.
+ * A handler may be called again for a record it already handled (at-least-once): it must be idempotent.
+ */
+@FunctionalInterface
+public interface RecordHandler {
+    void handle(ConsumerRecord<String, String> record) throws Exception;
+}
