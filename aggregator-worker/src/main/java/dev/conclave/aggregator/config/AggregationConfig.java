@@ -4,11 +4,15 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** How the aggregator closes runs. */
+/** How the aggregator closes runs and announces them. */
 @ConfigMapping(prefix = "conclave.aggregation")
 public interface AggregationConfig {
 
-    /** How long a claimed synthesis may take before another instance may take it over. */
+    /**
+     * How long a synthesis claim lasts without renewal. The holder renews it every third of this
+     * while its synthesis runs, so only an instance that died (or lost PostgreSQL for this long)
+     * lets another instance take the run over.
+     */
     @WithDefault("5m")
     Duration synthesisLease();
 
@@ -19,4 +23,19 @@ public interface AggregationConfig {
     /** Runs closed per sweep for a passed deadline. */
     @WithDefault("20")
     int sweepBatch();
+
+    /**
+     * How often each instance looks for closed runs whose {@code scan.completed} event is not yet
+     * acknowledged by the broker (read by {@code CompletionRelay}).
+     */
+    @WithDefault("5s")
+    Duration completionRelayInterval();
+
+    /** Completion events republished per relay transaction, oldest closed run first. */
+    @WithDefault("50")
+    int completionRelayBatch();
+
+    /** How long one {@code scan.completed} publish waits for the broker's ack before the relay takes it over. */
+    @WithDefault("10s")
+    Duration completionPublishTimeout();
 }

@@ -19,19 +19,16 @@ public class AggregatorConsumers {
     private final SupervisedConsumers consumers;
     private final RunCloser closer;
     private final AggregatorConsumersConfig config;
-    private final KnownRolesConfig roles;
 
-    public AggregatorConsumers(SupervisedConsumers consumers, RunCloser closer, AggregatorConsumersConfig config,
-            KnownRolesConfig roles) {
+    public AggregatorConsumers(SupervisedConsumers consumers, RunCloser closer, AggregatorConsumersConfig config) {
         this.consumers = consumers;
         this.closer = closer;
         this.config = config;
-        this.roles = roles;
     }
 
     void start(@Observes StartupEvent event) {
         consumers.start(new ConsumerSpec(ScanRequestConsumer.GROUP, Topics.SCAN_REQUESTS,
-                new ScanRequestConsumer(closer, roles.knownRoles()), config.intakeConcurrency(), config.maxPollInterval()));
+                new ScanRequestConsumer(closer), config.intakeConcurrency(), config.maxPollInterval()));
         consumers.start(new ConsumerSpec(RoleResultConsumer.GROUP, Topics.ROLE_RESULTS, new RoleResultConsumer(closer),
                 config.resultsConcurrency(), config.maxPollInterval()));
     }

@@ -17,8 +17,9 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * The fan-in state of one scan run: which roles it waits for, until when, and how it ended.
- * Status: OPEN (waiting), SYNTHESIZING (claimed by one instance until {@code claimedUntil}),
- * then COMPLETED, PARTIAL or FAILED.
+ * Status: OPEN (waiting), SYNTHESIZING (claimed by the holder of {@code claimToken}, whose lease
+ * {@code claimedUntil} it renews while synthesising), then COMPLETED, PARTIAL or FAILED; a closed run's
+ * {@code scan.completed} event is acknowledged once {@code completionPublishedAt} is set.
  */
 @Entity
 @IdClass(AggregationEntity.Key.class)
@@ -26,6 +27,8 @@ import org.hibernate.type.SqlTypes;
 public class AggregationEntity extends PanacheEntityBase {
     public static final String OPEN = "OPEN";
     public static final String SYNTHESIZING = "SYNTHESIZING";
+    /** The statuses of a closed run. */
+    public static final List<String> CLOSED = List.of("COMPLETED", "PARTIAL", "FAILED");
 
     @Id
     @Column(name = "scan_id")
@@ -44,6 +47,8 @@ public class AggregationEntity extends PanacheEntityBase {
     public Instant deadlineAt;
     @Column(name = "claimed_until")
     public Instant claimedUntil;
+    @Column(name = "claim_token")
+    public UUID claimToken;
     @Column(name = "missing_roles")
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> missingRoles;
@@ -56,6 +61,8 @@ public class AggregationEntity extends PanacheEntityBase {
     public String failureReason;
     @Column(name = "completed_at")
     public Instant completedAt;
+    @Column(name = "completion_published_at")
+    public Instant completionPublishedAt;
 
     /** Primary key: (scan, run). */
     public record Key(UUID scanId, int run) implements Serializable {

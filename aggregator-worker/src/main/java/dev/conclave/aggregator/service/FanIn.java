@@ -3,6 +3,7 @@ package dev.conclave.aggregator.service;
 import dev.conclave.aggregator.config.AggregationConfig;
 import dev.conclave.aggregator.persistence.AggregationEntity;
 import dev.conclave.aggregator.persistence.RoleResultEntity;
+import dev.conclave.delivery.PermanentFailure;
 import dev.conclave.model.RoleResult;
 import dev.conclave.model.ScanRequest;
 import dev.conclave.model.WireJson;
@@ -11,21 +12,28 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * The fan-in state in PostgreSQL, one short transaction per step. Inserts are idempotent
- * ({@code on conflict do nothing}), and a run is claimed for synthesis under a row lock, so
- * duplicates and concurrent instances cannot synthesise one run twice.
+ * ({@code on conflict do nothing}); a run is claimed for synthesis under a row lock and handed a
+ * fresh claim token, so duplicates and concurrent instances cannot synthesise one run twice.
+ *
+ * <p>Opening a run and recording a result both begin with a transaction-scoped advisory lock on the
+ * (scan, run): a result that arrives before its request cannot lock a row that does not exist yet,
+ * so without it the two transactions would each miss the other's uncommitted rows and the run
+ * would wait for its deadline. Under the lock the second of them sees the first one's commit.
  */
 @ApplicationScoped
 public class FanIn {
+    private static final Logger LOG = Logger.getLogger(FanIn.class);
+
     private final EntityManager em;
     private final AggregationConfig config;
 
@@ -34,9 +42,13 @@ public class FanIn {
         this.config = config;
     }
 
-    /** Registers a run and the roles it waits for; a repeated request changes nothing. */
+    /**
+     * Registers a run and the roles it waits for and, in the same transaction, claims it if its
+     * results all arrived before it. A repeated request, or one for a closed run, changes nothing.
+     */
     @Transactional
-    public void open(ScanRequest request) {
+    public Optional<Claim> openAndClaim(ScanRequest request) {
+        lockRun(request.scanId(), request.run());
         em.createNativeQuery("""
                 insert into aggregation (scan_id, run, request, expected_roles, status, requested_at, deadline_at)
                 values (?1, ?2, cast(?3 as jsonb), cast(?4 as jsonb), 'OPEN', ?5, ?6)
@@ -48,12 +60,141 @@ public class FanIn {
                 .setParameter(5, request.requestedAt())
                 .setParameter(6, request.deadline())
                 .executeUpdate();
+        return claimIfComplete(request.scanId(), request.run());
     }
 
-    /** Stores a role's result; returns false for a duplicate, which changes nothing. */
+    /**
+     * Stores a role's result and, in the same transaction, claims its run if that completed it. A
+     * duplicate stores nothing but may still claim, so a redelivery after a failed synthesis retries
+     * it. A result for a closed run is skipped; one for a run whose request has not arrived yet is
+     * stored, and the request claims the run when it comes.
+     *
+     * @throws PermanentFailure if the scan does not exist or the run was never requested
+     */
     @Transactional
-    public boolean record(RoleResult result) {
-        int inserted = em.createNativeQuery("""
+    public Optional<Claim> recordAndClaim(RoleResult result) {
+        lockRun(result.scanId(), result.run());
+        Object currentRun = em.createNativeQuery("select current_run from scan where id = ?1")
+                .setParameter(1, result.scanId())
+                .getResultStream().findFirst().orElse(null);
+        if (currentRun == null) {
+            throw new PermanentFailure("role result of " + result.role() + " for scan " + result.scanId()
+                    + ", which does not exist (no row in table scan): it can never be aggregated");
+        }
+        if (result.run() > ((Number) currentRun).intValue()) {
+            throw new PermanentFailure("role result of " + result.role() + " for run " + result.run() + " of scan "
+                    + result.scanId() + ", whose latest run is " + currentRun + ": that run was never requested");
+        }
+        // Locked now, not read plainly: the claim below must see the status the sweeper may just have changed.
+        AggregationEntity aggregation = AggregationEntity.findById(new AggregationEntity.Key(result.scanId(), result.run()),
+                LockModeType.PESSIMISTIC_WRITE);
+        if (aggregation != null && AggregationEntity.CLOSED.contains(aggregation.status)) {
+            LOG.debugf("role result of %s for scan %s run %d skipped: the run is already %s", result.role(),
+                    result.scanId(), result.run(), aggregation.status);
+            return Optional.empty();
+        }
+        record(result);
+        return claimIfComplete(result.scanId(), result.run());
+    }
+
+    /** Claims runs past their deadline, and syntheses whose lease expired (their instance died). */
+    @Transactional
+    public List<Claim> claimOverdue() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> keys = em.createNativeQuery("""
+                select scan_id, run from aggregation
+                where (status = 'OPEN' and deadline_at < now())
+                   or (status = 'SYNTHESIZING' and claimed_until < now())
+                order by deadline_at
+                limit ?1
+                for update skip locked""")
+                .setParameter(1, config.sweepBatch())
+                .getResultList();
+        List<Claim> claims = new ArrayList<>();
+        for (Object[] key : keys) {
+            UUID scanId = (UUID) key[0];
+            int run = ((Number) key[1]).intValue();
+            AggregationEntity aggregation = AggregationEntity.findById(new AggregationEntity.Key(scanId, run));
+            if (AggregationEntity.SYNTHESIZING.equals(aggregation.status)) {
+                LOG.warnf("the synthesis lease of scan %s run %d expired without renewal; taking the run over",
+                        scanId, run);
+            }
+            claims.add(claim(aggregation, RoleResultEntity.forRun(scanId, run)));
+        }
+        return claims;
+    }
+
+    /**
+     * Extends the lease of a synthesis that is still running; false if the claim is no longer
+     * {@code claim}'s (the run was taken over or closed), in which case renewing stops.
+     */
+    @Transactional
+    public boolean renew(Claim claim) {
+        return em.createNativeQuery("""
+                update aggregation set claimed_until = ?1
+                where scan_id = ?2 and run = ?3 and status = 'SYNTHESIZING' and claim_token = ?4""")
+                .setParameter(1, leaseEnd())
+                .setParameter(2, claim.request().scanId())
+                .setParameter(3, claim.request().run())
+                .setParameter(4, claim.token())
+                .executeUpdate() == 1;
+    }
+
+    /**
+     * Writes the outcome of a claimed run, leaving its completion event to be published; false if
+     * the claim was lost to another instance meanwhile (only the holder of the claim token closes).
+     */
+    @Transactional
+    public boolean close(Claim claim, RunOutcome outcome) {
+        AggregationEntity aggregation = heldBy(claim);
+        if (aggregation == null) {
+            return false;
+        }
+        aggregation.status = outcome.status().name();
+        aggregation.missingRoles = outcome.missingRoles();
+        aggregation.failedRoles = outcome.failedRoles();
+        aggregation.report = WireJson.tree(outcome.report());
+        aggregation.failureReason = outcome.failureReason();
+        aggregation.completedAt = outcome.completedAt();
+        aggregation.claimedUntil = null;
+        aggregation.claimToken = null;
+        aggregation.completionPublishedAt = null;
+        return true;
+    }
+
+    /** Gives a claim back after a synthesis that failed before paying for anything, so it is tried again. */
+    @Transactional
+    public void release(Claim claim) {
+        AggregationEntity aggregation = heldBy(claim);
+        if (aggregation != null) {
+            aggregation.status = AggregationEntity.OPEN;
+            aggregation.claimedUntil = null;
+            aggregation.claimToken = null;
+        }
+    }
+
+    /** The run's row, locked, if {@code claim} still holds it. */
+    private AggregationEntity heldBy(Claim claim) {
+        AggregationEntity aggregation = AggregationEntity.findById(
+                new AggregationEntity.Key(claim.request().scanId(), claim.request().run()), LockModeType.PESSIMISTIC_WRITE);
+        return aggregation != null && AggregationEntity.SYNTHESIZING.equals(aggregation.status)
+                && claim.token().equals(aggregation.claimToken) ? aggregation : null;
+    }
+
+    /**
+     * Serialises every transaction that opens, records into or claims one (scan, run) until it
+     * commits. Two-key form: the scan id's hash and the run; a hash collision only serialises two
+     * unrelated runs for a moment.
+     */
+    private void lockRun(UUID scanId, int run) {
+        em.createNativeQuery("select 1 from pg_advisory_xact_lock(hashtext(cast(?1 as text)), ?2)")
+                .setParameter(1, scanId.toString())
+                .setParameter(2, run)
+                .getSingleResult();
+    }
+
+    private void record(RoleResult result) {
+        em.createNativeQuery("""
                 insert into role_result (scan_id, run, role, outcome, analysis, failure_reason, provider, model,
                                          offline, worker_instance, started_at, completed_at, received_at)
                 values (?1, ?2, ?3, ?4, cast(?5 as jsonb), ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
@@ -72,23 +213,10 @@ public class FanIn {
                 .setParameter(12, result.completedAt())
                 .setParameter(13, Instant.now())
                 .executeUpdate();
-        return inserted == 1;
-    }
-
-    /**
-     * Stores a role's result and, in the same transaction, claims its run if that completed it:
-     * one commit per role result instead of two. A duplicate stores nothing but may still claim,
-     * so a redelivery after a failed synthesis retries it.
-     */
-    @Transactional
-    public Optional<Claim> recordAndClaim(RoleResult result) {
-        record(result);
-        return claimIfComplete(result.scanId(), result.run());
     }
 
     /** Claims an open run whose every expected role has arrived. */
-    @Transactional
-    public Optional<Claim> claimIfComplete(UUID scanId, int run) {
+    private Optional<Claim> claimIfComplete(UUID scanId, int run) {
         AggregationEntity aggregation = AggregationEntity.findById(new AggregationEntity.Key(scanId, run),
                 LockModeType.PESSIMISTIC_WRITE);
         if (aggregation == null || !AggregationEntity.OPEN.equals(aggregation.status)) {
@@ -102,69 +230,18 @@ public class FanIn {
         return Optional.of(claim(aggregation, results));
     }
 
-    /** Claims runs past their deadline, and syntheses whose claim expired (their instance died). */
-    @Transactional
-    public List<Claim> claimOverdue() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> keys = em.createNativeQuery("""
-                select scan_id, run from aggregation
-                where (status = 'OPEN' and deadline_at < now())
-                   or (status = 'SYNTHESIZING' and claimed_until < now())
-                order by deadline_at
-                limit ?1
-                for update skip locked""")
-                .setParameter(1, config.sweepBatch())
-                .getResultList();
-        List<Claim> claims = new ArrayList<>();
-        for (Object[] key : keys) {
-            UUID scanId = (UUID) key[0];
-            int run = ((Number) key[1]).intValue();
-            AggregationEntity aggregation = AggregationEntity.findById(new AggregationEntity.Key(scanId, run));
-            claims.add(claim(aggregation, RoleResultEntity.forRun(scanId, run)));
-        }
-        return claims;
-    }
-
-    /** Writes the outcome of a claimed run; false if the claim was lost to another instance meanwhile. */
-    @Transactional
-    public boolean close(Claim claim, RunOutcome outcome) {
-        AggregationEntity aggregation = AggregationEntity.findById(
-                new AggregationEntity.Key(claim.request().scanId(), claim.request().run()), LockModeType.PESSIMISTIC_WRITE);
-        if (!AggregationEntity.SYNTHESIZING.equals(aggregation.status)
-                || !claim.claimedUntil().equals(aggregation.claimedUntil)) {
-            return false;
-        }
-        aggregation.status = outcome.status().name();
-        aggregation.missingRoles = outcome.missingRoles();
-        aggregation.failedRoles = outcome.failedRoles();
-        aggregation.report = WireJson.tree(outcome.report());
-        aggregation.failureReason = outcome.failureReason();
-        aggregation.completedAt = outcome.completedAt();
-        aggregation.claimedUntil = null;
-        return true;
-    }
-
-    /** Gives a claim back after a failed synthesis, so a redelivery or the sweeper tries again. */
-    @Transactional
-    public void release(Claim claim) {
-        AggregationEntity aggregation = AggregationEntity.findById(
-                new AggregationEntity.Key(claim.request().scanId(), claim.request().run()), LockModeType.PESSIMISTIC_WRITE);
-        if (AggregationEntity.SYNTHESIZING.equals(aggregation.status)
-                && claim.claimedUntil().equals(aggregation.claimedUntil)) {
-            aggregation.status = AggregationEntity.OPEN;
-            aggregation.claimedUntil = null;
-        }
-    }
-
     private Claim claim(AggregationEntity aggregation, List<RoleResultEntity> results) {
         aggregation.status = AggregationEntity.SYNTHESIZING;
-        // Truncated to microseconds: what PostgreSQL stores, so close() can compare it.
-        aggregation.claimedUntil = Instant.now().plus(config.synthesisLease()).truncatedTo(ChronoUnit.MICROS);
-        return new Claim(aggregation.request, List.copyOf(aggregation.expectedRoles), results, aggregation.claimedUntil);
+        aggregation.claimedUntil = leaseEnd();
+        aggregation.claimToken = UUID.randomUUID();
+        return new Claim(aggregation.request, List.copyOf(aggregation.expectedRoles), results, aggregation.claimToken);
     }
 
-    /** A run this instance has the right to close, with what arrived for it. */
-    public record Claim(ScanRequest request, List<String> expectedRoles, List<RoleResultEntity> results,
-            Instant claimedUntil) {
+    private Instant leaseEnd() {
+        return Instant.now().plus(config.synthesisLease());
+    }
+
+    /** A run this instance has the right to close while {@code token} is the run's claim token. */
+    public record Claim(ScanRequest request, List<String> expectedRoles, List<RoleResultEntity> results, UUID token) {
     }
 }

@@ -3,6 +3,7 @@ package dev.conclave.aggregator.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.conclave.aggregator.persistence.RoleResultEntity;
 import dev.conclave.aggregator.service.FanIn.Claim;
+import dev.conclave.delivery.Persistently;
 import dev.conclave.llm.AnalysisAnswer;
 import dev.conclave.llm.AnalysisTask;
 import dev.conclave.llm.ModelCaller;
@@ -38,10 +39,12 @@ public class Synthesis {
 
     private final ModelCaller models;
     private final CallMetrics metrics;
+    private final Persistently persistently;
 
-    public Synthesis(ModelCaller models, CallMetrics metrics) {
+    public Synthesis(ModelCaller models, CallMetrics metrics, Persistently persistently) {
         this.models = models;
         this.metrics = metrics;
+        this.persistently = persistently;
     }
 
     public RunOutcome synthesise(Claim claim) {
@@ -69,7 +72,10 @@ public class Synthesis {
                         request.digest(), panel, request.bypassCache()));
                 insights = WireJson.mapper().treeToValue(answer.analysis(), AggregatedInsights.class);
                 offline |= answer.offline();
+            } catch (Persistently.InterruptedStepException e) {
+                throw e; // shutting down: the run is given back, not closed as failed
             } catch (Exception e) {
+                // The model client already retried and fell back; what reaches here ends the synthesis for this run.
                 LOG.warnf("synthesis of scan %s run %d failed: %s", request.scanId(), request.run(), e.getMessage());
                 failure = "synthesis failed: " + e.getMessage();
             }
@@ -78,7 +84,9 @@ public class Synthesis {
                 : missing.isEmpty() && failed.isEmpty() && insights != null ? ScanStatus.COMPLETED
                 : ScanStatus.PARTIAL;
         Instant completedAt = Instant.now();
-        RunTotals totals = metrics.totals(request.scanId(), request.run());
+        // After the synthesis was paid for: wait for PostgreSQL rather than throw the answer away.
+        RunTotals totals = persistently.call("adding up the model calls of scan " + request.scanId() + " run " + request.run(),
+                () -> metrics.totals(request.scanId(), request.run()));
         List<String> failedRoles = failed.stream().map(f -> f.substring(0, f.indexOf(':'))).toList();
         ReportMetadata metadata = new ReportMetadata(totals.modelsUsed(),
                 Duration.between(request.requestedAt(), completedAt).toMillis() / 1000.0, totals.cacheHits(),

@@ -1,0 +1,26 @@
+package dev.conclave.aggregator.service;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
+
+/**
+ * One profile for every aggregator test, so Quarkus starts once: real PostgreSQL, Kafka and Redis
+ * from the variables {@code stack.sh env} exports; the gateway's Flyway files for the schema; a
+ * synthesis (offline provider, 3 s) slower than three synthesis leases (900 ms), and a sweeper and
+ * a completion relay that look every second (the scheduler's shortest interval).
+ */
+public class AggregatorTestProfile implements QuarkusTestProfile {
+    static final String LEASE = "900ms";
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "quarkus.flyway.migrate-at-start", "true",
+                "conclave.aggregation.synthesis-lease", LEASE,
+                "conclave.aggregation.sweep-interval", "1s",
+                "conclave.aggregation.completion-relay-interval", "1s",
+                "conclave.aggregation.completion-publish-timeout", "5s",
+                "conclave.llm.offline.latency", "3s",
+                "conclave.llm.instance", "aggregator-test");
+    }
+}
