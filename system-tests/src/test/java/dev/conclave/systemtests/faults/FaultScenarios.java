@@ -39,21 +39,28 @@ final class FaultScenarios {
     static void killTwice(Fleet fleet, String test, String process, String column, List<String> roles) {
         FaultReport report = new FaultReport(fleet, test);
         Instant recovered = Instant.now();
+        Throwable failure = null;
         try (ScanLoad load = ScanLoad.start(fleet, "kill9", SCANS, SUBMITTERS, INTERVAL, DEADLINE_SECONDS)) {
             for (int kill = 1; kill <= 2; kill++) {
                 load.awaitAccepted(kill == 1 ? SCANS / 5 : SCANS * 3 / 5, Duration.ofMinutes(3));
+                int acceptedAtKill = load.acceptedCount();
                 Instant killed = fleet.kill9(process);
                 Duration ready = fleet.restart(process);
                 Optional<Instant> resumed = report.ledger().awaitProgressAfter(load.accepted(), killed, column, roles,
                         WAIT_FOR_PROGRESS);
-                report.seconds("kill " + kill + " at " + load.acceptedCount() + " accepted: ready again after", ready);
+                report.seconds("kill " + kill + " at " + acceptedAtKill + " accepted: ready again after", ready);
                 report.seconds("resumed after", resumed.map(at -> Duration.between(killed, at)));
                 recovered = resumed.orElse(Instant.now());
             }
             report.verify(load, true, DEADLINE_SECONDS, recovered);
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            throw e;
         } finally {
-            fleet.ensureRunning(process);
-            fleet.awaitStableGroups();
+            restore(failure, () -> {
+                fleet.ensureRunning(process);
+                fleet.awaitStableGroups();
+            });
         }
     }
 
@@ -65,6 +72,7 @@ final class FaultScenarios {
         LocalStack stack = fleet.localStack();
         FaultReport report = new FaultReport(fleet, test);
         boolean down = false;
+        Throwable failure = null;
         try (ScanLoad load = ScanLoad.start(fleet, "outage-" + service, SCANS, SUBMITTERS, INTERVAL, DEADLINE_SECONDS)) {
             load.awaitAccepted(SCANS / 5, Duration.ofMinutes(3));
             Instant stopped = Instant.now();
@@ -81,11 +89,33 @@ final class FaultScenarios {
                     WAIT_FOR_PROGRESS);
             report.seconds("first result stored after the restart", resumed.map(at -> Duration.between(back, at)));
             report.verify(load, true, DEADLINE_SECONDS, back);
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            throw e;
         } finally {
-            if (down) {
-                stack.start(service);
+            boolean restart = down;
+            restore(failure, () -> {
+                if (restart) {
+                    stack.start(service);
+                }
+                fleet.awaitStableGroups();
+            });
+        }
+    }
+
+    /**
+     * Puts the fleet back for the next test. When the test already failed, a failure to restore is
+     * added to it rather than replacing it (a consumer stopped by today's bug must not hide what the
+     * test found).
+     */
+    private static void restore(Throwable failure, Runnable restoring) {
+        try {
+            restoring.run();
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                throw e;
             }
-            fleet.awaitStableGroups();
+            failure.addSuppressed(e);
         }
     }
 

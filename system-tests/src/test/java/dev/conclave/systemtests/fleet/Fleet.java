@@ -183,13 +183,15 @@ public final class Fleet implements AutoCloseable {
         return services.stream().map(ServiceProcess::name).toList();
     }
 
-    /** {@code kill -9} of one service; returns when it is gone, with the instant it was killed. */
+    /**
+     * {@code kill -9} of one service; returns once it is gone, with that instant (nothing it writes
+     * can be later: progress after it is somebody else's, or its successor's).
+     */
     public Instant kill9(String service) {
-        ServiceProcess process = service(service);
-        Instant at = Instant.now();
-        process.killHard();
+        service(service).killHard();
+        Instant gone = Instant.now();
         log("%s killed with SIGKILL".formatted(service));
-        return at;
+        return gone;
     }
 
     /** Starts a killed service again and returns once it is ready, with how long that took. */

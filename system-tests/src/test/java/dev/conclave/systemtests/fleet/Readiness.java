@@ -13,4 +13,11 @@ public record Readiness(String service, int httpStatus, String body) {
     public boolean up() {
         return httpStatus == 200 && body.replace(" ", "").contains("\"status\":\"UP\"");
     }
+
+    /** On one line, for a summary: the service, the status and the report without its layout. */
+    @Override
+    public String toString() {
+        String flat = body.replaceAll("\\s+", " ");
+        return service + " " + httpStatus + " " + (flat.length() > 400 ? flat.substring(0, 400) + "..." : flat);
+    }
 }
