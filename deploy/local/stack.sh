@@ -5,6 +5,7 @@
 #
 #   deploy/local/stack.sh start|stop|status|env
 #   deploy/local/stack.sh kafka-topics <TopicCommand args>   # e.g. --list
+#   deploy/local/stack.sh stop-service|start-service kafka|postgres|redis
 #
 # Any service whose connection variable is already set in the environment
 # (KAFKA_BOOTSTRAP_SERVERS, QUARKUS_DATASOURCE_JDBC_URL, QUARKUS_REDIS_HOSTS)
@@ -577,9 +578,30 @@ cmd_kafka_topics() {
     --bootstrap-server "${KAFKA_BOOTSTRAP_SERVERS:-$KAFKA_ADDR}" "$@"
 }
 
+# One service alone, for fault-injection tests (system-tests, package faults):
+# stop it as `stop` would (Kafka keeps its data: a stop, never a reset) and
+# start it again as `start` would. An external service is left alone, as ever.
+service_command() {
+  local action="$1" service="${2:-}"
+  case "$service" in
+    kafka | postgres | redis) ;;
+    *) die "$action: name one service: kafka, postgres or redis (got '${service}')" ;;
+  esac
+  ensure_home
+  take_lock stack
+  local prefix="$service"
+  case "$service" in
+    # Java runs the broker and its readiness probe.
+    kafka) [[ "$action" == start ]] && ! kafka_external && select_java ;;
+    postgres) prefix=pg ;;
+  esac
+  "${prefix}_${action}"
+}
+
 usage() {
   cat >&2 <<EOF
 usage: $0 start|stop|status|env
+       $0 stop-service|start-service kafka|postgres|redis
        $0 kafka-topics <kafka-topics arguments>
 State and logs: \$CONCLAVE_HOME (now $CONCLAVE_HOME). See deploy/local/README.md.
 EOF
@@ -595,5 +617,7 @@ case "${1:-}" in
     shift
     cmd_kafka_topics "$@"
     ;;
+  stop-service) service_command stop "${2:-}" ;;
+  start-service) service_command start "${2:-}" ;;
   *) usage ;;
 esac

@@ -24,6 +24,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -37,6 +39,7 @@ public final class Broker implements AutoCloseable {
     private final String bootstrapServers;
     private final Admin admin;
     private final KafkaProducer<String, String> producer;
+    private KafkaProducer<byte[], byte[]> bytesProducer;
 
     Broker(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
@@ -107,6 +110,71 @@ public final class Broker implements AutoCloseable {
         return found;
     }
 
+    /**
+     * Publishes one record of raw bytes (a value no serializer would write: invalid UTF-8, a
+     * tombstone) with the given headers, and waits for the broker's acknowledgement.
+     */
+    public RecordMetadata publishBytes(ProducerRecord<byte[], byte[]> record) {
+        return result(bytesProducer().send(record), "publishing to " + record.topic());
+    }
+
+    private synchronized KafkaProducer<byte[], byte[]> bytesProducer() {
+        if (bytesProducer == null) {
+            bytesProducer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                    ProducerConfig.LINGER_MS_CONFIG, 0,
+                    ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024,
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
+        }
+        return bytesProducer;
+    }
+
+    /** The end offset (next offset to be written) of every partition of the topic, by partition. */
+    public Map<Integer, Long> endOffsets(String topic) {
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, CALL_TIMEOUT).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            Map<Integer, Long> ends = new HashMap<>();
+            consumer.endOffsets(partitions, CALL_TIMEOUT).forEach((tp, offset) -> ends.put(tp.partition(), offset));
+            return ends;
+        }
+    }
+
+    /**
+     * Every record of the topic written after {@code from} (as returned by {@link #endOffsets}),
+     * up to the topic's end as of now, as raw bytes with their headers.
+     */
+    public List<ConsumerRecord<byte[], byte[]>> recordsSince(String topic, Map<Integer, Long> from) {
+        List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, CALL_TIMEOUT).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, CALL_TIMEOUT);
+            consumer.assign(partitions);
+            partitions.forEach(p -> consumer.seek(p, from.getOrDefault(p.partition(), 0L)));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (partitions.stream().anyMatch(p -> consumer.position(p, CALL_TIMEOUT) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " up to " + end + " within 60 s");
+                }
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                        found.add(record);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
     /** The offset the group will read next in that partition, or -1 when it has committed none there. */
     public long committedOffset(String group, TopicPartition partition) {
         Map<TopicPartition, OffsetAndMetadata> offsets = result(
@@ -158,7 +226,10 @@ public final class Broker implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (bytesProducer != null) {
+            bytesProducer.close(Duration.ofSeconds(5));
+        }
         producer.close(Duration.ofSeconds(5));
         admin.close(Duration.ofSeconds(5));
     }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.GroupState;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The Conclave fleet under test: the packaged services as separate processes, wired to one
@@ -33,6 +34,10 @@ import org.apache.kafka.common.GroupState;
 public final class Fleet implements AutoCloseable {
     public static final String WORKER_A = "worker-a";
     public static final String WORKER_B = "worker-b";
+    /** Process names, for {@link #kill9(String)}, {@link #restart(String)} and {@link #readiness(String)}. */
+    public static final String GATEWAY_PROCESS = "api-gateway";
+    public static final String AGGREGATOR_PROCESS = "aggregator-worker";
+    public static final String WORKER_A_PROCESS = "analysis-worker-a";
     public static final List<String> KNOWN_ROLES = List.of("architect", "deployment", "business", "security");
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
@@ -45,14 +50,22 @@ public final class Fleet implements AutoCloseable {
     private final Broker broker;
     private final Database database;
     private final ScanApi api;
+    private final FleetSpec spec;
+    private final Path root;
+    private final Path logs;
 
     private FakeOpenRouter openRouter;
+    private LocalStack.Result<LocalStack> localStack;
 
-    private Fleet(Infrastructure infrastructure, List<ServiceProcess> services, Thread killOnExit, Broker broker) {
+    private Fleet(Infrastructure infrastructure, List<ServiceProcess> services, Thread killOnExit, Broker broker,
+            FleetSpec spec, Path root, Path logs) {
         this.infrastructure = infrastructure;
         this.services = services;
         this.killOnExit = killOnExit;
         this.broker = broker;
+        this.spec = spec;
+        this.root = root;
+        this.logs = logs;
         this.database = new Database(infrastructure.jdbcUrl(), infrastructure.dbUser(), infrastructure.dbPassword());
         this.api = new ScanApi(services.getFirst().url());
     }
@@ -95,7 +108,7 @@ public final class Fleet implements AutoCloseable {
             broker = new Broker(infrastructure.kafkaBootstrapServers());
             awaitStableGroups(broker, spec.groupMembers());
             log("fleet ready in %d s; logs in %s".formatted(Duration.between(started, Instant.now()).toSeconds(), logs));
-            return new Fleet(infrastructure, List.copyOf(services), killOnExit, broker);
+            return new Fleet(infrastructure, List.copyOf(services), killOnExit, broker, spec, root, logs);
         } catch (RuntimeException | Error e) {
             // Stopped, not killed, so their consumers leave the groups and do not haunt the next run.
             services.forEach(ServiceProcess::requestStop);
@@ -145,6 +158,73 @@ public final class Fleet implements AutoCloseable {
 
     public Broker broker() {
         return broker;
+    }
+
+    /**
+     * The local stack the fleet runs on, to stop and start its Kafka, PostgreSQL or Redis. Skips the
+     * calling test (a JUnit assumption, with the reason) when there is none it may touch: the
+     * infrastructure runs in containers, or the stack of {@code CONCLAVE_HOME} is not the fleet's.
+     */
+    public synchronized LocalStack localStack() {
+        if (localStack == null) {
+            localStack = LocalStack.find(root, infrastructure, logs);
+        }
+        Assumptions.assumeTrue(localStack.value().isPresent(), localStack.whyNot());
+        return localStack.value().orElseThrow();
+    }
+
+    /** One look at the service's {@code /q/health/ready}. */
+    public Readiness readiness(String service) {
+        return service(service).readiness();
+    }
+
+    /** The fleet's process names, gateway first. */
+    public List<String> processNames() {
+        return services.stream().map(ServiceProcess::name).toList();
+    }
+
+    /**
+     * {@code kill -9} of one service; returns once it is gone, with that instant (nothing it writes
+     * can be later: progress after it is somebody else's, or its successor's).
+     */
+    public Instant kill9(String service) {
+        service(service).killHard();
+        Instant gone = Instant.now();
+        log("%s killed with SIGKILL".formatted(service));
+        return gone;
+    }
+
+    /** Starts a killed service again and returns once it is ready, with how long that took. */
+    public Duration restart(String service) {
+        ServiceProcess process = service(service);
+        Instant started = Instant.now();
+        process.restart();
+        process.awaitReady(READY_TIMEOUT);
+        Duration took = Duration.between(started, Instant.now());
+        log("%s restarted, ready after %d ms".formatted(service, took.toMillis()));
+        return took;
+    }
+
+    /** Starts the service again if it is not running (a fault test that failed between its kill and its restart). */
+    public void ensureRunning(String service) {
+        if (!service(service).alive()) {
+            restart(service);
+        }
+    }
+
+    /**
+     * Waits until every consumer group has its members and a settled assignment again (after a kill
+     * the dead member stays in its groups until its session times out), so the next test starts on
+     * the fleet as it was.
+     */
+    public void awaitStableGroups() {
+        awaitStableGroups(broker, spec.groupMembers());
+    }
+
+    private ServiceProcess service(String name) {
+        return services.stream().filter(service -> service.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name + " in the fleet; it runs "
+                        + processNames()));
     }
 
     private static ServiceProcess start(List<ServiceProcess> services, Path root, Path logs, Path work, String name,

@@ -31,6 +31,38 @@ public final class ScanApi {
     public record Accepted(UUID scanId, int run, String status, String statusUrl) {
     }
 
+    /**
+     * What one {@code POST /api/v1/scans} got: 202 with the scan, another status with its body, or
+     * status 0 when the gateway did not answer at all (refused, timed out).
+     */
+    public record Submission(int status, Accepted accepted, String body) {
+        public boolean isAccepted() {
+            return status == 202;
+        }
+    }
+
+    /** Submits a scan and reports whatever the gateway answered; never throws for an answer or its absence. */
+    public Submission trySubmit(JsonNode body) {
+        HttpResponse<String> answer;
+        try {
+            answer = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/scans"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(WireJson.encode(body)))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return new Submission(0, null, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        if (answer.statusCode() != 202) {
+            return new Submission(answer.statusCode(), null, answer.body());
+        }
+        JsonNode json = parse(answer.body());
+        return new Submission(202, new Accepted(UUID.fromString(json.path("scanId").asText()), json.path("run").asInt(),
+                json.path("status").asText(), json.path("statusUrl").asText()), answer.body());
+    }
+
     /** Submits a scan; fails unless the gateway answers 202 Accepted. */
     public Accepted submit(JsonNode body) {
         HttpResponse<String> answer = send(HttpRequest.newBuilder(base.resolve("/api/v1/scans"))

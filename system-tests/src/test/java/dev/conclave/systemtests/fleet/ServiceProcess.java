@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +19,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One Conclave service running as its own {@code java -jar quarkus-run.jar} process on a loopback
- * port, with stdout and stderr in {@code target/fleet-logs/<name>.log}.
+ * port, with stdout and stderr in {@code target/fleet-logs/<name>.log}. Fault tests kill it with
+ * SIGKILL and start it again ({@link #killHard()}, {@link #restart()}): same port, same
+ * environment, the log continued.
  */
 final class ServiceProcess {
     private static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
@@ -29,12 +32,15 @@ final class ServiceProcess {
     private final String name;
     private final int port;
     private final Path log;
-    private final Process process;
+    private final ProcessBuilder builder;
+    /** Replaced by {@link #restart()}; read by the shutdown hook's thread, hence volatile. */
+    private volatile Process process;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, int port, Path log, ProcessBuilder builder, Process process) {
         this.name = name;
         this.port = port;
         this.log = log;
+        this.builder = builder;
         this.process = process;
     }
 
@@ -65,7 +71,10 @@ final class ServiceProcess {
             builder.environment().keySet()
                     .removeIf(key -> NOT_INHERITED_PREFIXES.stream().anyMatch(key::startsWith));
             builder.environment().putAll(env);
-            return new ServiceProcess(name, port, log, builder.start());
+            Process process = builder.start();
+            // A restart appends, so one log tells the whole story of a killed and restarted service.
+            builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            return new ServiceProcess(name, port, log, builder, process);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + " from " + jar, e);
         }
@@ -106,6 +115,21 @@ final class ServiceProcess {
                 .formatted(name, url(), timeout.toSeconds(), lastAnswer));
     }
 
+    /** One look at {@code /q/health/ready}. */
+    Readiness readiness() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        try {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(url().resolve("/q/health/ready"))
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return new Readiness(name, answer.statusCode(), answer.body());
+        } catch (IOException e) {
+            return new Readiness(name, 0, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking " + name + " whether it is ready", e);
+        }
+    }
+
     /** Prints the end of the service's log (the console is where a failed run is read) and says what failed. */
     private IllegalStateException startFailure(String what) {
         System.err.printf("[fleet] %s; the last lines of %s:%n%s%n", what, log, logTail(80));
@@ -135,6 +159,42 @@ final class ServiceProcess {
     void kill() {
         process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+    }
+
+    /**
+     * {@code kill -9}: the process gets no chance to commit offsets, leave its consumer groups or
+     * finish a transaction (on Unix {@link Process#destroyForcibly()} sends SIGKILL). Returns once
+     * it is gone.
+     */
+    void killHard() {
+        Process victim = process;
+        kill();
+        try {
+            if (!victim.waitFor(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " (pid " + victim.pid() + ") still runs 10 s after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing " + name, e);
+        }
+    }
+
+    /** Starts the service again, as it was started the first time; the process must have ended. */
+    void restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " still runs (pid " + process.pid() + "); kill or stop it first");
+        }
+        try {
+            Files.writeString(log, "%n[fleet] ---- %s restarted at %s ----%n".formatted(name, Instant.now()),
+                    StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restart " + name, e);
+        }
+    }
+
+    boolean alive() {
+        return process.isAlive();
     }
 
     String name() {

@@ -3,6 +3,7 @@ package dev.conclave.systemtests.models;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.conclave.systemtests.Projects;
 import dev.conclave.systemtests.ScanBody;
 import dev.conclave.systemtests.SystemTest;
@@ -14,15 +15,26 @@ import dev.conclave.systemtests.fleet.ScanApi.Accepted;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
  * Three analysis-worker JVMs (and the aggregator) share one OpenRouter key limited to 8 requests per
- * second, burst 1. Under a backlog the provider sees, in no sliding second, more than limit + burst
- * calls start, and the fleet uses at least 95 % of what the limit allows.
+ * second, burst 1. Under a backlog the fleet's limiter grants, in no sliding second, more than
+ * limit + burst calls, and the fleet uses at least 95 % of what the limit allows.
+ *
+ * <p>The grant times are what the limiter decides, so they are what is asserted: each attempt's
+ * {@code model_call.started_at}, which llm-client takes right after the permit is granted. Arrival
+ * times at the provider are printed as a figure only: a call granted 125 ms after another can
+ * arrive within a few ms of it when its JVM was descheduled or collecting garbage in between (on a
+ * 2-core machine running five JVMs that happens), so arrivals can bunch to limit + burst + 1 in a
+ * second although the limiter granted nothing early.
  */
 @SystemTest(panel = Panel.OPENROUTER)
 class FleetSharesOneRateLimitIT {
@@ -38,37 +50,86 @@ class FleetSharesOneRateLimitIT {
 
     @Test
     void noSlidingSecondExceedsTheLimitAndTheLimitIsUsed() {
-        // Fresh JVMs open their first connections and compile their first calls slowly, so early calls
-        // reach the provider late and bunched; warmed up, arrivals follow the starts within milliseconds.
+        // Fresh JVMs open their first connections and compile their first calls slowly; warm them up first.
         scanAll(ScanBody.uniqueName("warm-up"), 6);
         String tag = ScanBody.uniqueName("limit");
         List<Accepted> scans = scanAll(tag, SCANS);
 
-        List<Instant> arrivals = fleet.openRouter().completionsMentioning(tag).stream()
-                .map(FakeOpenRouter::arrival).sorted().toList();
-        assertEquals(SCANS * 4, arrivals.size(), "one call per role and scan");
+        Map<String, String> scanNames = new HashMap<>();
+        List<ModelCallRow> calls = new ArrayList<>();
+        for (int i = 0; i < scans.size(); i++) {
+            for (ModelCallRow row : fleet.database().modelCalls(scans.get(i).scanId(), scans.get(i).run())) {
+                calls.add(row);
+                scanNames.put(Long.toString(row.id()), tag + "-" + i);
+            }
+        }
+        List<Instant> granted = calls.stream().map(ModelCallRow::startedAt).sorted().toList();
+        List<ServeEvent> served = fleet.openRouter().completionsMentioning(tag);
+        List<Instant> arrivals = served.stream().map(FakeOpenRouter::arrival).sorted().toList();
+
+        int busiestGranted = busiestSecond(granted);
+        int busiestArrived = busiestSecond(arrivals);
+        double seconds = Duration.between(granted.getFirst(), granted.getLast()).toMillis() / 1000.0;
+        double utilisation = granted.size() / (BURST + 1 + LIMIT * seconds);
+        Map<String, Long> modes = calls.stream().collect(Collectors.groupingBy(
+                row -> String.valueOf(row.rateLimitMode()), Collectors.counting()));
+        Set<String> instances = calls.stream().filter(row -> !row.role().equals("aggregator"))
+                .map(ModelCallRow::workerInstance).collect(Collectors.toSet());
+        List<Long> lags = lagsFromGrantToArrival(calls, scanNames, served, tag);
+        System.out.printf("[fleet-limit] %d calls from %s in %.2f s (modes %s); busiest sliding second: %d granted,"
+                        + " %d arrived at the provider (limit %d + burst %d); utilisation %.3f;"
+                        + " grant-to-arrival lag median %d ms, max %d ms%n",
+                granted.size(), instances, seconds, modes, busiestGranted, busiestArrived, LIMIT, BURST, utilisation,
+                lags.isEmpty() ? -1 : lags.get(lags.size() / 2), lags.isEmpty() ? -1 : lags.getLast());
+
+        assertEquals(SCANS * 4, calls.size(), "one call per role and scan (the aggregator's synthesis included)");
+        assertEquals(SCANS * 4, arrivals.size(), "each call reached the provider once");
+        assertEquals(3, instances.size(), "all three worker JVMs made calls: " + instances);
+        assertEquals(Map.of("FLEET", (long) calls.size()), modes,
+                "every permit came from the fleet bucket in Redis (Redis was up all along)");
+        assertTrue(busiestGranted <= LIMIT + BURST, "the limiter granted " + busiestGranted + " calls in one sliding"
+                + " second; at most " + (LIMIT + BURST) + " allowed");
+        assertTrue(utilisation >= 0.95, "utilisation " + utilisation);
+    }
+
+    /** The most instants in any half-open window of one second. */
+    private static int busiestSecond(List<Instant> sorted) {
         int busiest = 0;
-        for (int i = 0; i < arrivals.size(); i++) {
-            Instant windowEnd = arrivals.get(i).plusMillis(1_000);
-            int j = i;
-            while (j < arrivals.size() && arrivals.get(j).isBefore(windowEnd)) {
+        int j = 0;
+        for (int i = 0; i < sorted.size(); i++) {
+            Instant windowEnd = sorted.get(i).plusMillis(1_000);
+            j = Math.max(j, i);
+            while (j < sorted.size() && sorted.get(j).isBefore(windowEnd)) {
                 j++;
             }
             busiest = Math.max(busiest, j - i);
         }
-        double seconds = Duration.between(arrivals.getFirst(), arrivals.getLast()).toMillis() / 1000.0;
-        double allowed = BURST + 1 + LIMIT * seconds;
-        double utilisation = arrivals.size() / allowed;
-        Set<String> instances = scans.stream()
-                .flatMap(scan -> fleet.database().modelCalls(scan.scanId(), scan.run()).stream())
-                .filter(row -> !row.role().equals("aggregator")).map(ModelCallRow::workerInstance)
-                .collect(Collectors.toSet());
-        System.out.printf("[fleet-limit] %d calls from %s in %.2f s; busiest sliding second %d (limit %d + burst %d);"
-                + " utilisation %.3f%n", arrivals.size(), instances, seconds, busiest, LIMIT, BURST, utilisation);
+        return busiest;
+    }
 
-        assertEquals(3, instances.size(), "all three worker JVMs made calls: " + instances);
-        assertTrue(busiest <= LIMIT + BURST, "a sliding second held " + busiest + " calls");
-        assertTrue(utilisation >= 0.95, "utilisation " + utilisation);
+    /** For each call, ms from its grant to its arrival at the fake provider (matched by scan name and model), sorted. */
+    private static List<Long> lagsFromGrantToArrival(List<ModelCallRow> calls, Map<String, String> scanNames,
+            List<ServeEvent> served, String tag) {
+        Pattern name = Pattern.compile(Pattern.quote(tag) + "-\\d+");
+        Pattern model = Pattern.compile("\"model\"\\s*:\\s*\"conclave-test/([a-z]+)\"");
+        Map<String, Instant> arrivalByCall = new HashMap<>();
+        for (ServeEvent event : served) {
+            String body = event.getRequest().getBodyAsString();
+            Matcher n = name.matcher(body);
+            Matcher m = model.matcher(body);
+            if (n.find() && m.find()) {
+                arrivalByCall.putIfAbsent(n.group() + "/" + m.group(1), FakeOpenRouter.arrival(event));
+            }
+        }
+        List<Long> lags = new ArrayList<>();
+        for (ModelCallRow row : calls) {
+            Instant arrival = arrivalByCall.get(scanNames.get(Long.toString(row.id())) + "/" + row.role());
+            if (arrival != null) {
+                lags.add(Duration.between(row.startedAt(), arrival).toMillis());
+            }
+        }
+        lags.sort(null);
+        return lags;
     }
 
     private List<Accepted> scanAll(String tag, int count) {
