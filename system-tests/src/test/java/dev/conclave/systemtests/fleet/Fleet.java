@@ -91,10 +91,11 @@ public final class Fleet implements AutoCloseable {
         try {
             Map<String, String> common = new LinkedHashMap<>(infrastructure.serviceEnvironment());
             common.putAll(spec.env());
+            // The gateway accepts these roles and the aggregator opens runs for them (it dead-letters others).
+            common.put("CONCLAVE_SCAN_KNOWN_ROLES", String.join(",", KNOWN_ROLES));
 
             // The gateway first: Flyway creates the schema and it creates the topics with 12 partitions.
-            ServiceProcess gateway = start(services, root, logs, work, "api-gateway", "api-gateway",
-                    with(common, "CONCLAVE_SCAN_KNOWN_ROLES", String.join(",", KNOWN_ROLES)));
+            ServiceProcess gateway = start(services, root, logs, work, "api-gateway", "api-gateway", common);
             gateway.awaitReady(READY_TIMEOUT);
             start(services, root, logs, work, "aggregator-worker", "aggregator-worker",
                     with(common, "CONCLAVE_LLM_INSTANCE", "aggregator"));
