@@ -17,8 +17,9 @@ import java.util.function.Supplier;
  *
  * <p>So a command that gets in is a started command: its timeout, a refused or reset connection, mean
  * Redis is unavailable. A wait here that outlasts its bound is {@link RedisBusy}, which each user
- * treats as what it is (the cache and progress events give up that one operation; the rate limiter
- * waits on, unless an outage was seen meanwhile).
+ * treats as what it is (the cache gives up that one lookup or store; the rate limiter waits on, unless
+ * an outage was seen meanwhile). Progress events do not use it: they must never block their caller,
+ * and wait in their client's (long) pool queue instead.
  */
 public final class RedisConnections {
     /** How often a waiter looks whether it should give up; also the pause before retrying a refusal. */
