@@ -3,8 +3,10 @@ package dev.conclave.llm.cache;
 import dev.conclave.llm.ModelRef;
 import dev.conclave.llm.config.LlmConfig;
 import dev.conclave.llm.openai.ChatRequest;
+import dev.conclave.llm.redis.RedisClients;
+import dev.conclave.llm.redis.RedisConnections;
 import dev.conclave.model.WireJson;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.conclave.llm.metrics.CallRecorder;
 import io.quarkus.redis.client.RedisClientName;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.SetArgs;
@@ -15,17 +17,20 @@ import jakarta.enterprise.inject.Instance;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
  * Answers already paid for, in Redis: one string per {@link CacheKey} under
  * {@code conclave:cache:v1:<sha256>}, holding the {@link CachedAnswer} as JSON and expiring after
  * {@code conclave.llm.cache.ttl}. Every lookup, store and bypass leaves one {@code cache_event} row,
- * written in a transaction of its own so it survives whatever the caller does next.
+ * written by {@link CallRecorder} (a transaction of its own, retried while PostgreSQL is unavailable).
  *
- * <p>The cache never fails a call: Redis that cannot be reached, or an entry that cannot be read,
- * is a miss (logged with the reason), and a store that cannot be written is skipped (logged, no
- * STORE row). With {@code conclave.llm.cache.enabled=false} it does nothing and records nothing:
+ * <p>The cache lives on a Redis client of its own ({@code conclave.llm.cache.redis-client}, default
+ * {@code cache}). A busy client is waited for, up to its timeout: a lookup is a miss only when Redis
+ * cannot answer, never because other lookups hold the connections. The cache never fails a call:
+ * Redis that cannot be reached, or an entry that cannot be read, is a miss (logged with the reason),
+ * and a store that cannot be written is skipped (logged, no STORE row). With {@code conclave.llm.cache.enabled=false} it does nothing and records nothing:
  * a cache switched off is a fact of the deployment, not an event of each call.
  *
  * <p>Started eagerly so that a {@code conclave.llm.cache.redis-client} naming no configured client
@@ -40,29 +45,30 @@ public class ResponseCache {
 
     private final LlmConfig.Cache config;
     private final RedisDataSource redis;
+    private final RedisConnections connections;
     private final boolean sharedWithBuckets;
+    private final CallRecorder recorder;
     private final AtomicBoolean warnedAboutEviction = new AtomicBoolean();
 
-    public ResponseCache(LlmConfig llm, RedisDataSource defaultRedis, @Any Instance<RedisDataSource> namedRedis) {
+    public ResponseCache(LlmConfig llm, @Any Instance<RedisDataSource> namedRedis, RedisClients clients,
+            CallRecorder recorder) {
         this.config = llm.cache();
+        this.recorder = recorder;
         double share = config.maxMemoryShare();
         if (!(share > 0 && share <= 1)) {
             throw new IllegalArgumentException("conclave.llm.cache.max-memory-share is " + share
                     + "; it must be above 0 and at most 1 (the share of Redis' maxmemory the cache may fill)");
         }
-        Optional<String> name = config.redisClient().filter(n -> !n.isBlank());
-        this.sharedWithBuckets = name.isEmpty();
-        if (name.isEmpty()) {
-            this.redis = defaultRedis;
-        } else {
-            Instance<RedisDataSource> selected = namedRedis.select(RedisClientName.Literal.of(name.get()));
-            if (!selected.isResolvable()) {
-                throw new IllegalStateException("conclave.llm.cache.redis-client=" + name.get()
-                        + " names no Redis client; set quarkus.redis." + name.get()
-                        + ".hosts, or remove the setting to keep the cache in the default Redis");
-            }
-            this.redis = selected.get();
+        String name = config.redisClient();
+        Instance<RedisDataSource> selected = namedRedis.select(RedisClientName.Literal.of(name));
+        if (!selected.isResolvable()) {
+            throw new IllegalStateException("conclave.llm.cache.redis-client=" + name + " names no Redis client;"
+                    + " set quarkus.redis." + name + ".hosts, or remove the setting to use the cache's own client"
+                    + " (quarkus.redis.cache.*)");
         }
+        this.redis = selected.get();
+        this.connections = clients.connections(name);
+        this.sharedWithBuckets = clients.sameServer(name, RedisClients.RATE_LIMIT);
     }
 
     /**
@@ -98,7 +104,14 @@ public class ResponseCache {
             if (!roomToStore(key, scope)) {
                 return;
             }
-            redis.value(String.class).set(redisKey(key), WireJson.encode(answer), new SetArgs().px(config.ttl()));
+            command(() -> {
+                redis.value(String.class).set(redisKey(key), WireJson.encode(answer), new SetArgs().px(config.ttl()));
+                return null;
+            });
+        } catch (RedisConnections.RedisBusy e) {
+            LOG.warnf("cache: answer for %s of scan %s not stored, no Redis connection came free (%s); the call's"
+                    + " result is unaffected", scope.role(), scope.scanId(), e.getMessage());
+            return;
         } catch (RuntimeException e) {
             LOG.warnf("cache: answer for %s of scan %s not stored, Redis unreachable (%s); the call's result is unaffected",
                     scope.role(), scope.scanId(), e.getMessage());
@@ -122,7 +135,11 @@ public class ResponseCache {
     private Optional<CachedAnswer> read(CacheKey key, CallScope scope) {
         String json;
         try {
-            json = redis.value(String.class).get(redisKey(key));
+            json = command(() -> redis.value(String.class).get(redisKey(key)));
+        } catch (RedisConnections.RedisBusy e) {
+            LOG.warnf("cache: MISS for %s of scan %s because no Redis connection came free (%s); calling the model",
+                    scope.role(), scope.scanId(), e.getMessage());
+            return Optional.empty();
         } catch (RuntimeException e) {
             LOG.warnf("cache: MISS for %s of scan %s because Redis is unreachable (%s); calling the model",
                     scope.role(), scope.scanId(), e.getMessage());
@@ -146,6 +163,20 @@ public class ResponseCache {
     }
 
     /**
+     * One command on the cache's client, once one of its connections is free: a busy pool is waited
+     * for, up to the client's own timeout ({@code quarkus.redis.<client>.timeout}), since a lookup
+     * that gives up costs a model call.
+     */
+    private <T> T command(Supplier<T> command) {
+        try {
+            return connections.call(connections.timeout(), command);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a Redis connection of the cache", e);
+        }
+    }
+
+    /**
      * One INFO per store (stores follow a paid model call, so this is cheap by comparison). In a
      * Redis that evicts nothing the cache leaves headroom for the rate-limit buckets; in one that
      * evicts and also holds the buckets, they could be the ones dropped: said once, loudly.
@@ -153,7 +184,9 @@ public class ResponseCache {
     private boolean roomToStore(CacheKey key, CallScope scope) {
         RedisMemory memory;
         try {
-            memory = RedisMemory.parse(redis.execute("INFO", "memory").toString());
+            memory = RedisMemory.parse(command(() -> redis.execute("INFO", "memory").toString()));
+        } catch (RedisConnections.RedisBusy e) {
+            throw e;
         } catch (RuntimeException e) {
             // Some managed Redis deny INFO; a dedicated cache Redis needs no headroom check anyway.
             // Unreachable Redis fails the SET that follows, which says so.
@@ -174,7 +207,10 @@ public class ResponseCache {
         return false;
     }
 
-    /** Never throws: a lost event row is logged, and must not turn a good answer into a failed call. */
+    /**
+     * Written like every metrics row ({@link CallRecorder}): retried while PostgreSQL is unavailable,
+     * skipped with an error if it can never be stored; never a failed call.
+     */
     private void record(CacheEventKind kind, CacheKey key, CallScope scope, CachedAnswer hit) {
         CacheEventRecord row = new CacheEventRecord();
         row.scanId = scope.scanId();
@@ -191,11 +227,6 @@ public class ResponseCache {
         }
         row.workerInstance = scope.workerInstance();
         row.at = Instant.now();
-        try {
-            QuarkusTransaction.requiringNew().run(row::persist);
-        } catch (RuntimeException e) {
-            LOG.warnf("cache: %s of %s for scan %s not recorded in cache_event (%s)",
-                    kind, key.sha256(), scope.scanId(), e.getMessage());
-        }
+        recorder.record(row);
     }
 }

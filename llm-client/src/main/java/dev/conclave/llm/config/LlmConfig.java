@@ -207,10 +207,13 @@ public interface LlmConfig {
         Duration ttl();
 
         /**
-         * The Quarkus Redis client holding the cache ({@code quarkus.redis.<name>.hosts}), so it can
-         * live apart from the rate-limit buckets; absent: the default client, shared with them.
+         * The Quarkus Redis client holding the cache ({@code quarkus.redis.<name>.*}). The default,
+         * {@code cache}, is a client of its own (its own connections, so a busy cache never queues the
+         * rate limiter's commands) on the same Redis as every other client unless
+         * {@code quarkus.redis.cache.hosts} points it at a Redis of its own.
          */
-        Optional<String> redisClient();
+        @WithDefault("cache")
+        String redisClient();
 
         /**
          * In a Redis that evicts nothing ({@code maxmemory-policy noeviction}), stop storing once it

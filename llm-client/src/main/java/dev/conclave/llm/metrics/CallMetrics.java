@@ -1,7 +1,8 @@
 package dev.conclave.llm.metrics;
 
+import dev.conclave.delivery.Persistently;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import dev.conclave.model.RoleUsage;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -12,14 +13,24 @@ import java.util.stream.Collectors;
 import java.util.List;
 import java.util.UUID;
 
-/** Reads the metrics rows back: totals per scan run, for the report's metadata. */
+/**
+ * Reads the metrics rows back: totals per scan run, for the report's metadata. The report is built
+ * after its synthesis was paid for, so a read that fails because PostgreSQL is unavailable is retried
+ * {@link Persistently} until it is back, never turned into a failed synthesis.
+ */
 @ApplicationScoped
 public class CallMetrics {
+    private final Persistently persistently;
 
-    // A read-only transaction of its own: callers run on message threads without a request context.
-    @Transactional
+    public CallMetrics(Persistently persistently) {
+        this.persistently = persistently;
+    }
+
     public RunTotals totals(UUID scanId, int run) {
-        List<ModelCallRecord> rows = ModelCallRecord.list("scanId = ?1 and run = ?2", scanId, run);
+        // A transaction of its own: callers run on message threads without a request context.
+        List<ModelCallRecord> rows = persistently.call("reading the model_call rows of scan " + scanId + " run " + run,
+                () -> QuarkusTransaction.requiringNew().call(
+                        () -> ModelCallRecord.<ModelCallRecord>list("scanId = ?1 and run = ?2", scanId, run)));
         List<String> models = rows.stream()
                 .filter(r -> "SUCCEEDED".equals(r.outcome))
                 .map(r -> r.provider + "/" + (r.answeringModel == null ? r.requestedModel : r.answeringModel))

@@ -1,11 +1,11 @@
 package dev.conclave.llm.ratelimit;
 
+import dev.conclave.llm.redis.RedisConnections;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * The buckets as Redis holds them, shared by every instance. Each operation is one Lua script, so
@@ -111,17 +111,19 @@ final class FleetBuckets {
             return redis.call('ZCOUNT', KEYS[1], now_ms - tonumber(ARGV[1]), '+inf')
             """);
 
-    /**
-     * Redis calls in flight at once. Quarkus' Redis pool (6 connections, 24 waiting by default)
-     * refuses more outright, which would look like an outage; above this the limiter queues locally.
-     */
-    private static final int IN_FLIGHT = 16;
-
     private final ReactiveRedisDataSource redis;
-    private final Semaphore inFlight = new Semaphore(IN_FLIGHT, true);
+    private final RedisConnections connections;
+    /** True once this instance has seen Redis fail: a caller waiting for a connection then stops waiting. */
+    private final BooleanSupplier outageSeen;
 
-    FleetBuckets(ReactiveRedisDataSource redis) {
+    /**
+     * @param connections the rate-limit client's connections: callers beyond its pool wait for one,
+     *                    for as long as it takes, unless {@code outageSeen} becomes true meanwhile
+     */
+    FleetBuckets(ReactiveRedisDataSource redis, RedisConnections connections, BooleanSupplier outageSeen) {
         this.redis = redis;
+        this.connections = connections;
+        this.outageSeen = outageSeen;
     }
 
     /** What the take script decided. */
@@ -160,19 +162,21 @@ final class FleetBuckets {
         return run(LIVE, timeout, List.of(INSTANCES), List.of(Long.toString(LIVE_FOR.toMillis()))).toInteger();
     }
 
+    /**
+     * Runs a script. Waiting for a connection of the client is backpressure: it lasts until one is
+     * free, however busy this instance is, and ends early only when another call has meanwhile seen
+     * Redis fail (then this caller goes to the local share too, without a wait of its own). Once
+     * started, the script must answer within {@code timeout}; a script that does not, or a refused or
+     * reset connection, is an outage.
+     */
     private Response run(RedisScript script, Duration timeout, List<String> keys, List<String> args)
             throws InterruptedException {
-        boolean entered = inFlight.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        if (!entered) {
-            throw new RedisUnreachable(IN_FLIGHT + " calls to Redis have been in flight for " + timeout.toMillis()
-                    + " ms; Redis is too slow or unreachable", null);
-        }
         try {
-            return script.run(redis, timeout, keys, args);
+            return connections.call(outageSeen, () -> script.run(redis, timeout, keys, args));
+        } catch (RedisConnections.RedisBusy e) {
+            throw new RedisUnreachable("Redis became unreachable while this call waited for a connection", e);
         } catch (RuntimeException e) {
             throw new RedisUnreachable(describe(script, timeout, e), e);
-        } finally {
-            inFlight.release();
         }
     }
 

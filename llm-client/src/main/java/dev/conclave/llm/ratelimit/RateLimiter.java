@@ -6,6 +6,8 @@ import dev.conclave.llm.WorkerIdentity;
 import dev.conclave.llm.config.LlmConfig;
 import dev.conclave.llm.ratelimit.FleetBuckets.RedisUnreachable;
 import dev.conclave.llm.ratelimit.FleetBuckets.Verdict;
+import dev.conclave.llm.redis.RedisClients;
+import io.quarkus.redis.client.RedisClientName;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -24,7 +26,9 @@ import org.jboss.logging.Logger;
  * all shared by every instance ({@link FleetBuckets}). A provider with {@code limits.requests=0}
  * (the offline simulator) is unlimited and costs no Redis call.
  *
- * <p>When Redis cannot be reached within {@code limits.redis-timeout}, each instance keeps calling
+ * <p>Redis is asked through a client of its own ({@code quarkus.redis.ratelimit.*}); waiting for one of
+ * its connections is backpressure and never changes the mode. When a started script gets no answer
+ * within {@code limits.redis-timeout}, or Redis refuses the connection, each instance keeps calling
  * at an explicit share of each limit (limit ÷ live instances last seen, {@link TokenBucket}), never
  * unlimited; permits then say {@link LimitMode#LOCAL_SHARE} and health says so. Redis is retried
  * about once a second, and the fleet limit resumes as soon as it answers.
@@ -50,10 +54,12 @@ public class RateLimiter {
     /** Attempts the fleet had made today per daily quota, as last seen in Redis: the local share starts from there. */
     private final Map<String, DayCount> fleetUsage = new ConcurrentHashMap<>();
 
-    public RateLimiter(LlmConfig config, WorkerIdentity identity, ReactiveRedisDataSource redis) {
+    public RateLimiter(LlmConfig config, WorkerIdentity identity,
+            @RedisClientName(RedisClients.RATE_LIMIT) ReactiveRedisDataSource redis, RedisClients clients) {
         this.config = config;
         this.instance = identity.name();
-        this.fleet = new FleetBuckets(redis);
+        this.fleet = new FleetBuckets(redis, clients.connections(RedisClients.RATE_LIMIT),
+                () -> reachability.outage() != null);
     }
 
     /**

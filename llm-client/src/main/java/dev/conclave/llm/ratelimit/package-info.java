@@ -6,8 +6,9 @@
  * reports which of the two decides.
  *
  * <p>Concurrency: blocking, on the caller's thread, meant for virtual threads: waiting for a permit
- * is {@link java.lang.Thread#sleep} and a fair lock per bucket, waiting for Redis is a bounded
- * {@code await}. Nothing here starts threads or timers; an outage is noticed, and recovery retried,
+ * is {@link java.lang.Thread#sleep} and a fair lock per bucket, waiting for one of the {@code ratelimit}
+ * Redis client's connections is a fair semaphore (backpressure, unbounded unless an outage is seen),
+ * waiting for a started script is a bounded {@code await}. Nothing here starts threads or timers; an outage is noticed, and recovery retried,
  * by the calls themselves.
  */
 package dev.conclave.llm.ratelimit;

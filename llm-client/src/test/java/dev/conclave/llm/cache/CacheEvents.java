@@ -11,33 +11,33 @@ import java.util.List;
 import java.util.UUID;
 
 /** What the tests build and read: a scope of their own (random scan id), a request, an answer, the rows. */
-final class CacheEvents {
-    static final ModelRef MODEL = new ModelRef("openrouter", "meta-llama/llama-3.3-70b-instruct");
+public final class CacheEvents {
+    public static final ModelRef MODEL = new ModelRef("openrouter", "meta-llama/llama-3.3-70b-instruct");
 
-    static CallScope newScope() {
+    public static CallScope newScope() {
         return new CallScope(UUID.randomUUID(), 1, "architect", MODEL, "llm-client-test");
     }
 
     /** Unique per scope, so no two tests (or runs) share a Redis entry. */
-    static ChatRequest requestFor(CallScope scope) {
+    public static ChatRequest requestFor(CallScope scope) {
         return ChatRequest.of(MODEL.model(), "You are the architect.", "Digest of scan " + scope.scanId())
                 .withTemperature(0.2)
                 .withMaxTokens(4000)
                 .withResponseSchema("architect_analysis", schema());
     }
 
-    static JsonNode schema() {
+    public static JsonNode schema() {
         return WireJson.mapper().createObjectNode().put("type", "object")
                 .set("required", WireJson.mapper().createArrayNode().add("architecture_assessment"));
     }
 
-    static CachedAnswer answer() {
+    public static CachedAnswer answer() {
         JsonNode analysis = WireJson.mapper().createObjectNode().put("architecture_assessment", "layered, tidy");
         return new CachedAnswer(analysis, "meta-llama/llama-3.3-70b-instruct", 1200, 300, new BigDecimal("0.00123400"),
                 false, "v1", Instant.parse("2026-11-25T10:15:30.123456Z"));
     }
 
-    static List<CacheEventRecord> of(UUID scanId) {
+    public static List<CacheEventRecord> of(UUID scanId) {
         return QuarkusTransaction.requiringNew()
                 .call(() -> CacheEventRecord.<CacheEventRecord>list("scanId = ?1 order by id", scanId));
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.conclave.llm.ModelRef;
 import dev.conclave.llm.WorkerIdentity;
 import dev.conclave.llm.config.LlmConfig;
+import dev.conclave.llm.redis.RedisClients;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -27,11 +28,13 @@ class ProviderPauseHoldsEveryInstanceTest {
     WorkerIdentity identity;
     @Inject
     ReactiveRedisDataSource redis;
+    @Inject
+    RedisClients clients;
 
     @Test
     void aPauseReportedElsewhereMakesTheNextAcquireWait() {
         ModelRef model = new ModelRef(LimitedProviders.STEADY, LimitedProviders.unique("paused"));
-        RateLimiter otherInstance = new RateLimiter(config, identity, redis);
+        RateLimiter otherInstance = new RateLimiter(config, identity, redis, clients);
         limiter.acquire(model, 0);
 
         otherInstance.pause(model, Duration.ofMillis(1_500));
