@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Sends a record that can never be processed to {@link Topics#DEAD_LETTERS}: its original key, value
- * and headers plus the {@link DeadLetters} headers saying where it came from, who gave up, when and
+ * (byte for byte, even when they are not text) and headers plus the {@link DeadLetters} headers saying where it came from, who gave up, when and
  * why. The send waits for the broker's acknowledgement and runs under {@link Persistently}, so a
  * broker outage makes it wait rather than lose the dead letter (its offset is committed only after).
  */
@@ -28,23 +28,23 @@ public class DeadLetterPublisher {
     private static final List<String> OWN_HEADERS = List.of(DeadLetters.REASON, DeadLetters.TOPIC,
             DeadLetters.PARTITION, DeadLetters.OFFSET, DeadLetters.GROUP, DeadLetters.TIME, DeadLetters.EXCEPTION);
 
-    private final Producer<String, String> producer;
+    private final Producer<byte[], byte[]> producer;
     private final Persistently persistently;
 
     @Inject
     public DeadLetterPublisher(KafkaClients clients, Persistently persistently) {
-        this(clients.producer(), persistently);
+        this(clients.rawProducer(), persistently);
     }
 
-    public DeadLetterPublisher(Producer<String, String> producer, Persistently persistently) {
+    public DeadLetterPublisher(Producer<byte[], byte[]> producer, Persistently persistently) {
         this.producer = producer;
         this.persistently = persistently;
     }
 
     /** Dead-letters {@code record}, consumed by {@code group}, because of {@code failure}; returns once acknowledged. */
-    public void publish(ConsumerRecord<String, String> record, String group, Throwable failure) {
+    public void publish(ConsumerRecord<byte[], byte[]> record, String group, Throwable failure) {
         String where = record.topic() + "-" + record.partition() + "@" + record.offset() + " (" + group + ")";
-        ProducerRecord<String, String> letter = letter(record, record.value(), group, failure);
+        ProducerRecord<byte[], byte[]> letter = letter(record, record.value(), group, failure);
         try {
             persistently.call("dead-lettering " + where, () -> producer.send(letter).get());
         } catch (PermanentFailure unsendable) {
@@ -52,15 +52,15 @@ public class DeadLetterPublisher {
             // record's coordinates and reason, so an operator can still find it in the source topic.
             LOG.errorf("dead letter of %s could not be sent with its value, sending it without: %s", where,
                     unsendable.getMessage());
-            ProducerRecord<String, String> bare = letter(record, null, group, failure);
+            ProducerRecord<byte[], byte[]> bare = letter(record, null, group, failure);
             bare.headers().add(DeadLetters.REASON + "-value-dropped", bytes(unsendable.getMessage()));
             persistently.call("dead-lettering " + where + " without its value", () -> producer.send(bare).get());
         }
     }
 
-    private static ProducerRecord<String, String> letter(ConsumerRecord<String, String> record, String value,
+    private static ProducerRecord<byte[], byte[]> letter(ConsumerRecord<byte[], byte[]> record, byte[] value,
             String group, Throwable failure) {
-        ProducerRecord<String, String> letter = new ProducerRecord<>(Topics.DEAD_LETTERS, record.key(), value);
+        ProducerRecord<byte[], byte[]> letter = new ProducerRecord<>(Topics.DEAD_LETTERS, record.key(), value);
         for (Header header : record.headers()) {
             // A record dead-lettered before and re-driven carries the old reason: this one replaces it.
             if (!OWN_HEADERS.contains(header.key())) {

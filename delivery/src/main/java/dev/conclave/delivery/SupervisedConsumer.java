@@ -66,7 +66,7 @@ public final class SupervisedConsumer {
     }
 
     private final ConsumerSpec spec;
-    private final Supplier<Consumer<String, String>> clients;
+    private final Supplier<Consumer<byte[], byte[]>> clients;
     private final Persistently persistently;
     private final DeadLetterPublisher deadLetters;
     private final DependencyWaits waits;
@@ -77,10 +77,10 @@ public final class SupervisedConsumer {
     private volatile String detail = "";
     private volatile int failedRestarts;
     private volatile boolean stopping;
-    private volatile Consumer<String, String> current;
+    private volatile Consumer<byte[], byte[]> current;
     private Thread supervisor;
 
-    SupervisedConsumer(ConsumerSpec spec, Supplier<Consumer<String, String>> clients, Persistently persistently,
+    SupervisedConsumer(ConsumerSpec spec, Supplier<Consumer<byte[], byte[]>> clients, Persistently persistently,
             DeadLetterPublisher deadLetters, DependencyWaits waits, SupervisionConfig config) {
         this.spec = spec;
         this.clients = clients;
@@ -98,7 +98,7 @@ public final class SupervisedConsumer {
     void stop() {
         stopping = true;
         stopSignal.countDown();
-        Consumer<String, String> client = current;
+        Consumer<byte[], byte[]> client = current;
         if (client != null) {
             try {
                 client.wakeup();
@@ -166,7 +166,7 @@ public final class SupervisedConsumer {
         // Which assignment of a partition a record belongs to: outcomes of an earlier one are ignored.
         private final Map<TopicPartition, Long> epochs = new HashMap<>();
         private long lastEpoch;
-        private Consumer<String, String> consumer;
+        private Consumer<byte[], byte[]> consumer;
         private boolean closing;
 
         void run() {
@@ -185,7 +185,7 @@ public final class SupervisedConsumer {
                     controlFlow();
                     // Short polls while work is in flight, so finished records are committed promptly.
                     Duration wait = progress.inFlight() > 0 ? Duration.ofMillis(20) : Duration.ofMillis(200);
-                    for (ConsumerRecord<String, String> record : consumer.poll(wait)) {
+                    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(wait)) {
                         submit(record);
                     }
                 }
@@ -233,7 +233,7 @@ public final class SupervisedConsumer {
             }
         }
 
-        private void submit(ConsumerRecord<String, String> record) {
+        private void submit(ConsumerRecord<byte[], byte[]> record) {
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
             long epoch = epochs.computeIfAbsent(partition, p -> ++lastEpoch);
             progress.started(partition, record.offset());
@@ -248,11 +248,12 @@ public final class SupervisedConsumer {
         }
 
         /** Handles one record on its own thread; null when it is done, else why it must come again. */
-        private Throwable handle(ConsumerRecord<String, String> record) {
+        private Throwable handle(ConsumerRecord<byte[], byte[]> record) {
             String where = record.topic() + "-" + record.partition() + "@" + record.offset() + " (" + spec.group() + ")";
             try {
+                ConsumerRecord<String, String> text = TextRecords.decode(record);
                 persistently.call("handling " + where, () -> {
-                    spec.handler().handle(record);
+                    spec.handler().handle(text);
                     return null;
                 });
                 return null;

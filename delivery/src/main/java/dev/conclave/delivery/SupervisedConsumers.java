@@ -39,7 +39,7 @@ public class SupervisedConsumers {
     /** Starts a consumer; it runs, restarted whenever it ends, until shutdown. */
     public SupervisedConsumer start(ConsumerSpec spec) {
         SupervisedConsumer consumer = new SupervisedConsumer(spec,
-                () -> clients.consumer(spec.group(), spec.concurrency(), spec.maxPollInterval().toMillis()),
+                () -> clients.rawConsumer(spec.group(), spec.concurrency(), spec.maxPollInterval().toMillis()),
                 persistently, deadLetters, waits, config);
         consumers.add(consumer);
         consumer.start();

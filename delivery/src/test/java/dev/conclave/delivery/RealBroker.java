@@ -59,8 +59,8 @@ final class RealBroker implements AutoCloseable {
 
     SupervisedConsumer start(String group, RecordHandler handler, SupervisionConfig supervision) {
         SupervisedConsumer consumer = new SupervisedConsumer(new ConsumerSpec(group, topic, handler, 4, Duration.ofMinutes(1)),
-                () -> clients.consumer(group, 4, 60_000), persistently,
-                new DeadLetterPublisher(clients.producer(), persistently), waits, supervision);
+                () -> clients.rawConsumer(group, 4, 60_000), persistently,
+                new DeadLetterPublisher(clients.rawProducer(), persistently), waits, supervision);
         started.add(consumer);
         consumer.start();
         return consumer;
@@ -72,6 +72,35 @@ final class RealBroker implements AutoCloseable {
         headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
         var metadata = producer.send(record).get();
         return new TopicPartitionOffset(metadata.partition(), metadata.offset());
+    }
+
+    /** Sends bytes as they are (not necessarily text) and waits for the ack. */
+    TopicPartitionOffset sendBytes(String key, byte[] value) throws Exception {
+        try (KafkaProducer<byte[], byte[]> raw = clients.rawProducer()) {
+            var metadata = raw.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value)).get();
+            return new TopicPartitionOffset(metadata.partition(), metadata.offset());
+        }
+    }
+
+    /** The values of this test's dead letters, byte for byte. */
+    List<byte[]> deadLetterBytes() {
+        List<byte[]> values = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> reader = clients.rawConsumer("reader-" + UUID.randomUUID(), 500, 60_000)) {
+            List<TopicPartition> partitions = reader.partitionsFor(Topics.DEAD_LETTERS).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            reader.assign(partitions);
+            reader.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = reader.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> reader.position(p) < ends.get(p))) {
+                for (ConsumerRecord<byte[], byte[]> record : reader.poll(Duration.ofMillis(200))) {
+                    Header source = record.headers().lastHeader(DeadLetters.TOPIC);
+                    if (source != null && topic.equals(new String(source.value(), StandardCharsets.UTF_8))) {
+                        values.add(record.value());
+                    }
+                }
+            }
+        }
+        return values;
     }
 
     record TopicPartitionOffset(int partition, long offset) {

@@ -222,6 +222,7 @@ public class SingleModelCall {
         if (permit != null) {
             row.rateLimitWaitMs = permit.waitedMs();
             row.rateLimitMode = permit.mode().name();
+            row.grantedAt = permit.grantedAt();
         }
         cost(row, model, provider, attempt);
         return row;

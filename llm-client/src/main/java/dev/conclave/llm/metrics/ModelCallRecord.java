@@ -68,6 +68,9 @@ public class ModelCallRecord extends PanacheEntityBase {
     /** FLEET, LOCAL_SHARE or UNLIMITED: who let the call start. */
     @Column(name = "rate_limit_mode")
     public String rateLimitMode;
+    /** When the rate limiter granted this attempt: Redis' clock in FLEET mode, this instance's otherwise. */
+    @Column(name = "granted_at")
+    public Instant grantedAt;
     /** PROVIDER (reported by it), PRICE_TABLE (configured prices), FREE (simulated), CACHE (a hit, nothing spent) or NONE (unknown). */
     @Column(name = "cost_source")
     public String costSource;

@@ -31,7 +31,7 @@ final class FleetBuckets {
     static final Duration LIVE_FOR = Duration.ofMinutes(1);
 
     /**
-     * Returns {outcome, wait ms, attempts used today, live instances}; outcome 1 granted, 0 wait for
+     * Returns {outcome, wait ms, attempts used today, live instances, Redis' time in µs}; outcome 1 granted, 0 wait for
      * permits or tokens, 3 paused, 2 daily quota spent (wait = ms until the next UTC day). A refusal
      * stores nothing: refill is linear, so the next take computes the same level from the old state.
      */
@@ -73,7 +73,7 @@ final class FleetBuckets {
               redis.call('HSET', KEYS[2], 'day', day, 'used', used + 1)
               redis.call('PEXPIRE', KEYS[2], 172800000)
             end
-            return {1, 0, used + 1, live}
+            return {1, 0, used + 1, live, now}
             """);
 
     /** Refills, then moves the token level by (reserved - actual): a refund, or debt the next takes wait out. */
@@ -127,7 +127,8 @@ final class FleetBuckets {
     }
 
     /** What the take script decided. */
-    record Verdict(Outcome outcome, long waitMs, long usedToday, int liveInstances) {
+    /** @param grantedAtMicros Redis' clock when it granted (µs since the epoch), 0 when it did not */
+    record Verdict(Outcome outcome, long waitMs, long usedToday, int liveInstances, long grantedAtMicros) {
     }
 
     enum Outcome { GRANTED, WAIT, PAUSED, DAILY_QUOTA_SPENT }
@@ -143,7 +144,8 @@ final class FleetBuckets {
             case 3 -> Outcome.PAUSED;
             default -> Outcome.WAIT;
         };
-        return new Verdict(outcome, r.get(1).toLong(), r.get(2).toLong(), r.get(3).toInteger());
+        long grantedAt = outcome == Outcome.GRANTED && r.size() > 4 ? r.get(4).toLong() : 0;
+        return new Verdict(outcome, r.get(1).toLong(), r.get(2).toLong(), r.get(3).toInteger(), grantedAt);
     }
 
     void settle(BucketSpec spec, long reservedMinusActual) throws InterruptedException {

@@ -1,5 +1,7 @@
 package dev.conclave.llm.ratelimit;
 
+import java.time.Instant;
+
 /**
  * Leave to start one call, as {@link RateLimiter#acquire} granted it: what was reserved, how long
  * the caller waited, and whether the fleet-wide bucket or this instance's share decided.
@@ -10,6 +12,9 @@ package dev.conclave.llm.ratelimit;
  * @param reservedTokens tokens reserved against the token limit (0 when the provider has none),
  *                       settled later with {@link RateLimiter#settle}
  * @param mode           who decided: the fleet's bucket, this instance's share, or no limit at all
+ * @param grantedAt      when it was granted, by the granter's clock: Redis' for the fleet bucket (the one
+ *                       clock every instance shares, so grants of the whole fleet can be compared), this
+ *                       instance's otherwise
  */
-public record Permit(String bucket, long waitedMs, long reservedTokens, LimitMode mode) {
+public record Permit(String bucket, long waitedMs, long reservedTokens, LimitMode mode, Instant grantedAt) {
 }

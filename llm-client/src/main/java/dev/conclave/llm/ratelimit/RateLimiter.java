@@ -11,8 +11,10 @@ import io.quarkus.redis.client.RedisClientName;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -73,7 +75,7 @@ public class RateLimiter {
     public Permit acquire(ModelRef model, long estimatedTokens) {
         BucketSpec spec = spec(model);
         if (spec.unlimited()) {
-            return new Permit(spec.name(), 0, 0, LimitMode.UNLIMITED);
+            return new Permit(spec.name(), 0, 0, LimitMode.UNLIMITED, Instant.now());
         }
         long reserve = spec.reservable(estimatedTokens);
         long started = System.nanoTime();
@@ -88,7 +90,8 @@ public class RateLimiter {
                     sleep(attempt.waitMs());
                 }
             }
-            return new Permit(spec.name(), (System.nanoTime() - started) / 1_000_000, reserve, attempt.mode());
+            return new Permit(spec.name(), (System.nanoTime() - started) / 1_000_000, reserve, attempt.mode(),
+                    attempt.grantedAt());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ModelCallException("interrupted",
@@ -214,7 +217,7 @@ public class RateLimiter {
                     fleetUsage.put(spec.quotaScope(), new DayCount(TokenBucket.today(), verdict.usedToday()));
                 }
                 return switch (verdict.outcome()) {
-                    case GRANTED -> Attempt.GRANTED_BY_FLEET;
+                    case GRANTED -> Attempt.grantedByFleet(verdict.grantedAtMicros());
                     case DAILY_QUOTA_SPENT -> throw dailyQuotaSpent(spec, verdict.usedToday(), spec.requestsPerDay(),
                             Duration.ofMillis(verdict.waitMs()), null);
                     case WAIT, PAUSED -> Attempt.waitFor(verdict.waitMs());
@@ -238,7 +241,7 @@ public class RateLimiter {
                 : new TokenBucket(spec, 1.0 / instances, usedToday(spec, today), today, now));
         long waitMs = share.tryTake(reserve, spec.requestsPerDay() > 0, now);
         if (waitMs == 0) {
-            return Attempt.GRANTED_BY_SHARE;
+            return Attempt.grantedByShare();
         }
         if (waitMs < 0) {
             Duration untilReset = Duration.between(java.time.Instant.now(), today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
@@ -285,14 +288,21 @@ public class RateLimiter {
     private record DayCount(LocalDate day, long used) {
     }
 
-    /** The outcome of one try: granted (by whom), or how long to wait before the next. */
-    private record Attempt(boolean granted, LimitMode mode, long waitMs) {
-        static final Attempt NOT_TRIED = new Attempt(false, LimitMode.FLEET, 0);
-        static final Attempt GRANTED_BY_FLEET = new Attempt(true, LimitMode.FLEET, 0);
-        static final Attempt GRANTED_BY_SHARE = new Attempt(true, LimitMode.LOCAL_SHARE, 0);
+    /** The outcome of one try: granted (by whom, when by the granter's clock), or how long to wait before the next. */
+    private record Attempt(boolean granted, LimitMode mode, long waitMs, Instant grantedAt) {
+        static final Attempt NOT_TRIED = new Attempt(false, LimitMode.FLEET, 0, null);
+
+        static Attempt grantedByFleet(long redisMicros) {
+            return new Attempt(true, LimitMode.FLEET, 0,
+                    redisMicros > 0 ? Instant.EPOCH.plus(redisMicros, ChronoUnit.MICROS) : Instant.now());
+        }
+
+        static Attempt grantedByShare() {
+            return new Attempt(true, LimitMode.LOCAL_SHARE, 0, Instant.now());
+        }
 
         static Attempt waitFor(long ms) {
-            return new Attempt(false, LimitMode.FLEET, ms);
+            return new Attempt(false, LimitMode.FLEET, ms, null);
         }
     }
 }

@@ -41,12 +41,13 @@ public final class Database {
     }
 
     /**
-     * One row of {@code model_call}. {@code startedAt} is taken right after the rate limiter granted
-     * the attempt's permit (llm-client's SingleModelCall), so it is the grant time as the worker saw it.
+     * One row of {@code model_call}. {@code grantedAt} is when the rate limiter granted the attempt by
+     * the granter's clock (Redis' for the fleet bucket): the truth about what the limiter allowed.
+     * {@code startedAt} is when the worker started the call, some scheduling later.
      */
     public record ModelCallRow(long id, String role, String provider, String outcome, int totalTokens,
             boolean cacheHit, boolean simulated, String workerInstance, java.math.BigDecimal costUsd,
-            String answeringModel, String rateLimitMode, Instant startedAt, long rateLimitWaitMs) {
+            String answeringModel, String rateLimitMode, Instant startedAt, long rateLimitWaitMs, Instant grantedAt) {
     }
 
     /** The row of {@code aggregation} for one scan run. */
@@ -64,11 +65,11 @@ public final class Database {
     public List<ModelCallRow> modelCalls(UUID scanId, int run) {
         return query("""
                 select id, role, provider, outcome, total_tokens, cache_hit, simulated, worker_instance, cost_usd,
-                       answering_model, rate_limit_mode, started_at, rate_limit_wait_ms
+                       answering_model, rate_limit_mode, started_at, rate_limit_wait_ms, granted_at
                 from model_call where scan_id = ? and run = ? order by id""", scanId, run,
                 rs -> new ModelCallRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
                         rs.getBoolean(6), rs.getBoolean(7), rs.getString(8), rs.getBigDecimal(9), rs.getString(10),
-                        rs.getString(11), instant(rs, 12), rs.getLong(13)));
+                        rs.getString(11), instant(rs, 12), rs.getLong(13), instant(rs, 14)));
     }
 
     public Optional<AggregationRow> aggregation(UUID scanId, int run) {
