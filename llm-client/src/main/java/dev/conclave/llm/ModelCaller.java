@@ -96,11 +96,11 @@ public class ModelCaller {
                 }
             }
             try {
-                SingleModelCall.Answer answer = singleModel.call(task, model, provider, prompt, schema, request);
+                SingleModelCall.Answer answer = singleModel.call(task, model, provider, prompt, schema, request,
+                        valid -> cache.store(key, new CachedAnswer(valid.analysis(), valid.answeringModel(),
+                                valid.promptTokens(), valid.completionTokens(), valid.costUsd(), provider.simulated(),
+                                prompt.version(), Instant.now()), scope));
                 router.succeeded(model);
-                cache.store(key, new CachedAnswer(answer.analysis(), answer.answeringModel(), answer.promptTokens(),
-                        answer.completionTokens(), answer.costUsd(), provider.simulated(), prompt.version(),
-                        Instant.now()), scope);
                 return new AnalysisAnswer(answer.analysis(), model.provider(), answer.answeringModel(),
                         provider.simulated(), prompt.version());
             } catch (SingleModelCall.ModelGaveUp e) {

@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * The attempts at one model for one task: each attempt waits for its permit from the fleet-wide
@@ -87,12 +88,19 @@ public class SingleModelCall {
         }
     }
 
+    /**
+     * Calls the model until it gives a schema-valid answer (with retries and one repair).
+     *
+     * @param keep runs with the valid answer before its SUCCEEDED row is written (the caller stores it in
+     *             the cache there): a process killed after the row was written has the answer kept, so
+     *             the message's redelivery is answered from the cache instead of paying the model again
+     */
     public Answer call(AnalysisTask task, ModelRef model, ModelProvider provider, RenderedPrompt prompt,
-            RoleSchema schema, ChatRequest request) {
+            RoleSchema schema, ChatRequest request, Consumer<Answer> keep) {
         Delivered first = attempts(task, model, provider, prompt, request, false);
         Optional<JsonNode> answer = usable(task, model, prompt, provider, first, schema);
         if (answer.isPresent()) {
-            return accept(task, model, prompt, provider, first, answer.get());
+            return accept(task, model, prompt, provider, first, answer.get(), keep);
         }
         progress.report(task.scanId(), task.run(), task.role(), ProgressStage.REPAIRING, model.toString(),
                 truncate(String.join("; ", first.violations(validator, schema)), 200));
@@ -100,7 +108,7 @@ public class SingleModelCall {
                 repairRequest(request, first.completion(), first.violations(validator, schema)), true);
         answer = usable(task, model, prompt, provider, repaired, schema);
         if (answer.isPresent()) {
-            return accept(task, model, prompt, provider, repaired, answer.get());
+            return accept(task, model, prompt, provider, repaired, answer.get(), keep);
         }
         List<String> stillWrong = repaired.violations(validator, schema);
         throw new ModelGaveUp(model + " answered outside the " + schema.name() + " schema twice (the second time"
@@ -135,13 +143,15 @@ public class SingleModelCall {
     }
 
     private Answer accept(AnalysisTask task, ModelRef model, RenderedPrompt prompt, ModelProvider provider,
-            Delivered delivered, JsonNode analysis) {
+            Delivered delivered, JsonNode analysis, Consumer<Answer> keep) {
         ModelCallRecord row = row(task, model, prompt, provider, delivered.attempt(), delivered.permit(),
                 delivered.startedAt(), delivered.repair());
-        recorder.record(row);
         ChatCompletion completion = delivered.completion();
-        return new Answer(analysis, completion.answeringModel(), completion.promptTokens(),
+        Answer answer = new Answer(analysis, completion.answeringModel(), completion.promptTokens(),
                 completion.completionTokens(), row.costUsd);
+        keep.accept(answer);
+        recorder.record(row);
+        return answer;
     }
 
     /**
