@@ -13,7 +13,7 @@ public interface AggregationConfig {
      * while its synthesis runs, so only an instance that died (or lost PostgreSQL for this long)
      * lets another instance take the run over.
      */
-    @WithDefault("5m")
+    @WithDefault("60s")
     Duration synthesisLease();
 
     /** How often each instance looks for runs whose deadline passed (read by {@code DeadlineSweeper}). */
