@@ -34,7 +34,7 @@ final class SecretClassifier {
     /** Words that only placeholders contain. */
     private static final Pattern PLACEHOLDER_WORD = Pattern.compile(
             "(?i).*(?:example|sample|dummy|fake|placeholder|changeme|change[-_]me|changeit|replace[-_]?me|your[-_]|redacted"
-                    + "|xxxx|notasecret|not[-_]a[-_]secret|insecure|do[-_]?not[-_]?use).*");
+                    + "|xxxx|notasecret|not[-_]a[-_]secret|do[-_]?not[-_]?use).*");
 
     /** Values people type when a value is needed and none is secret, compared lower-case without punctuation. */
     private static final Set<String> DICTIONARY = Set.of("pass", "passwd", "password", "password1", "password123",
@@ -55,8 +55,16 @@ final class SecretClassifier {
             "test_.*|.*_test\\.[a-z]+|.*\\.(?:test|spec)\\.[a-z]+|.*Tests?\\.[a-z]+|.*IT\\.(?:java|kt)|conftest\\.py"
                     + "|.*_spec\\.rb|.*Spec\\.(?:scala|groovy|kt)");
 
-    private static final Set<String> DOCUMENTATION_DIRECTORIES = Set.of("docs", "doc", "documentation", "examples",
-            "example", "samples", "sample", "demo", "demos", "tutorial", "tutorials", "guides", "site");
+    /** Folders of documentation and examples at any depth; their singular forms only at the top. */
+    private static final Set<String> DOCUMENTATION_DIRECTORIES = Set.of("docs", "documentation", "examples", "samples",
+            "demos", "tutorials", "guides");
+
+    /**
+     * The same only as a project's top folder: deeper, {@code example} and {@code sample} are mostly package
+     * names ({@code com/example/billing}), not examples.
+     */
+    private static final Set<String> TOP_DOCUMENTATION_DIRECTORIES = Set.of("doc", "example", "sample", "demo",
+            "tutorial", "site");
 
     private static final Set<String> DOCUMENTATION_EXTENSIONS = Set.of("md", "markdown", "rst", "adoc", "asciidoc",
             "txt", "ipynb", "html", "htm", "tex", "org", "textile", "pod");
@@ -91,7 +99,8 @@ final class SecretClassifier {
             return new Verdict(SecretClass.TEST_FIXTURE, "in a test file");
         }
         for (int i = 0; i < segments.length - 1; i++) {
-            if (DOCUMENTATION_DIRECTORIES.contains(segments[i].toLowerCase(Locale.ROOT))) {
+            String directory = segments[i].toLowerCase(Locale.ROOT);
+            if (DOCUMENTATION_DIRECTORIES.contains(directory) || i == 0 && TOP_DOCUMENTATION_DIRECTORIES.contains(directory)) {
                 return new Verdict(SecretClass.EXAMPLE, "under a documentation or example folder (" + segments[i] + "/)");
             }
         }

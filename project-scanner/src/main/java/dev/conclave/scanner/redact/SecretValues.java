@@ -19,8 +19,12 @@ final class SecretValues {
     private static final Pattern DUMMY = Pattern.compile(
             "(?i)(?:your|enter|insert|replace|put)[-_ ].*|.*[-_ ]here|x+|\\*+|\\.+|-+|_+|\\?+");
 
+    /**
+     * Booleans, nulls, and the access levels of CI permission blocks ({@code id-token: write} in a GitHub
+     * workflow names a permission, not a token).
+     */
     private static final Set<String> NOT_VALUES = Set.of("true", "false", "yes", "no", "on", "off", "null", "nil",
-            "none", "~", "undefined", "''", "\"\"");
+            "none", "~", "undefined", "''", "\"\"", "read", "write", "read-all", "write-all", "inherit");
 
     static boolean isAssignedSecret(String value) {
         String trimmed = value.strip();
