@@ -1,5 +1,7 @@
 package dev.conclave.scanner;
 
+import dev.conclave.model.ProjectKind;
+
 /**
  * Deployment readiness, 0 to 100, judged by what the kind of project needs to reach its users: a
  * service runs somewhere (an image, CI, orchestration, configuration, health checks), a library is
@@ -46,18 +48,31 @@ final class DeploymentReadinessScore {
     static final int CLI_INSTALL_INSTRUCTIONS = 15;
 
     static ScoreSheet of(ScoreSignals signals) {
-        return switch (signals.kind().kind()) {
-            case LIBRARY -> library(signals);
-            case CLI -> commandLineTool(signals);
-            case MONOREPO -> signals.kind().evidence().stream().anyMatch(e -> e.startsWith("with a service"))
-                    || signals.has(FileRole.DOCKERFILE) || signals.has(FileRole.COMPOSE) || signals.has(FileRole.KUBERNETES)
-                    ? service(signals) : library(signals);
-            case SERVICE, UNKNOWN -> service(signals);
-        };
+        KindJudgement kind = signals.kind();
+        ScoreSheet sheet = new ScoreSheet(ScoreSheet.DEPLOYMENT_READINESS, 1);
+        // Worth nothing; it says what the rest of the sheet was judged as, and why.
+        sheet.add("project_kind", 0, "judged as " + (kind.kind() == ProjectKind.UNKNOWN ? "a service (kind unknown)"
+                : article(kind.kind().label())) + ": " + String.join("; ", kind.evidence()));
+        switch (kind.kind()) {
+            case LIBRARY -> library(sheet, signals);
+            case CLI -> commandLineTool(sheet, signals);
+            case MONOREPO -> {
+                if (kind.runsAService()) {
+                    service(sheet, signals);
+                } else {
+                    library(sheet, signals);
+                }
+            }
+            case SERVICE, UNKNOWN -> service(sheet, signals);
+        }
+        return sheet;
     }
 
-    private static ScoreSheet library(ScoreSignals signals) {
-        ScoreSheet sheet = new ScoreSheet(ScoreSheet.DEPLOYMENT_READINESS, 1);
+    private static String article(String label) {
+        return ("aeiou".indexOf(label.charAt(0)) >= 0 ? "an " : "a ") + label;
+    }
+
+    private static void library(ScoreSheet sheet, ScoreSignals signals) {
         KindJudgement kind = signals.kind();
         sheet.add("packaging", kind.packaging().isPresent() ? LIBRARY_PACKAGING : 0, kind.packaging()
                 .map("package metadata in "::concat)
@@ -68,11 +83,9 @@ final class DeploymentReadinessScore {
                 kind.versioning().orElse("no declared version and no change log (CHANGELOG, HISTORY, ...)"));
         piece(sheet, signals, FileRole.CI_WORKFLOW, "ci", LIBRARY_CI, "CI pipeline in ",
                 "no CI workflow found (.github/workflows, .gitlab-ci.yml, Jenkinsfile, ...)");
-        return sheet;
     }
 
-    private static ScoreSheet commandLineTool(ScoreSignals signals) {
-        ScoreSheet sheet = new ScoreSheet(ScoreSheet.DEPLOYMENT_READINESS, 1);
+    private static void commandLineTool(ScoreSheet sheet, ScoreSignals signals) {
         KindJudgement kind = signals.kind();
         sheet.add("distribution", kind.distribution().isPresent() ? CLI_DISTRIBUTION : 0,
                 kind.distribution().orElse("no way for users to install the command"));
@@ -85,11 +98,9 @@ final class DeploymentReadinessScore {
         boolean install = signals.readmeSections().contains(ReadmeSection.INSTALL);
         sheet.add("install_instructions", install ? CLI_INSTALL_INSTRUCTIONS : 0, install
                 ? "installation described in " + signals.readmePath() : "no installation section in the README");
-        return sheet;
     }
 
-    private static ScoreSheet service(ScoreSignals signals) {
-        ScoreSheet sheet = new ScoreSheet(ScoreSheet.DEPLOYMENT_READINESS, 1);
+    private static void service(ScoreSheet sheet, ScoreSignals signals) {
         piece(sheet, signals, FileRole.DOCKERFILE, "dockerfile", DOCKERFILE, "container image defined in ",
                 "no Dockerfile or Containerfile found");
         piece(sheet, signals, FileRole.CI_WORKFLOW, "ci", CI, "CI pipeline in ",
@@ -103,7 +114,6 @@ final class DeploymentReadinessScore {
                 "no health endpoint (/health, /healthz, /readyz) or health library found");
         piece(sheet, signals, FileRole.INFRASTRUCTURE_AS_CODE, "infrastructure_as_code", INFRASTRUCTURE_AS_CODE,
                 "infrastructure declared in ", "no infrastructure as code (Terraform, Bicep, Pulumi, CDK, Serverless) found");
-        return sheet;
     }
 
     private static void piece(ScoreSheet sheet, ScoreSignals signals, FileRole role, String signal, int weight,

@@ -13,9 +13,10 @@ import java.util.Optional;
  * @param packaging    the manifest that carries publishable package metadata, if any
  * @param distribution how users install the tool (a console script, an npm bin, a release build), if known
  * @param versioning   where the project's version is declared or its history kept, if anywhere
+ * @param runsAService whether some part of it runs as a service (what a monorepo's deployment is judged by)
  */
 record KindJudgement(ProjectKind kind, List<String> evidence, Optional<String> packaging,
-        Optional<String> distribution, Optional<String> versioning) {
+        Optional<String> distribution, Optional<String> versioning, boolean runsAService) {
 
     KindJudgement {
         evidence = List.copyOf(evidence);

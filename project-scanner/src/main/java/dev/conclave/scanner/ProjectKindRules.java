@@ -66,20 +66,40 @@ final class ProjectKindRules {
         List<FileSummary> rootManifests = manifests.stream().filter(file -> file.depth() == 0).toList();
         List<String> evidence = new ArrayList<>();
 
+        List<FileSummary> ownManifests = manifests.stream().filter(file -> !isAside(file)).toList();
         Optional<String> packaging = packaging(rootManifests, files);
         Optional<String> versioning = versioning(rootManifests, files);
         String cli = cliEvidence(rootManifests, files);
         String service = serviceEvidence(rootManifests.isEmpty() ? manifests : rootManifests, files);
-        Optional<String> distribution = cli == null ? Optional.empty()
-                : Optional.of(packaging.map(path -> cli + ", packaged in " + path).orElse(cli));
-
         String workspace = workspaceEvidence(rootManifests, manifests, files);
+        String calledALibrary = calledALibrary(files);
+        if (calledALibrary != null && packaging.isPresent()) {
+            // A framework's own command (flask run) or its web dependency (FastAPI on Starlette) does not
+            // make it an application; the README's own words decide, where they are that plain.
+            if (cli != null && !cli.startsWith("a binary crate") && !cli.startsWith("Cargo.toml") && !cli.startsWith("a Go command")) {
+                evidence.add(calledALibrary + "; its command (" + cli + ") is a helper");
+                cli = null;
+            }
+            if (service != null && service.contains("a web framework")) {
+                evidence.add(calledALibrary + "; it builds on " + service.substring(service.indexOf("depends on ") + 11));
+                service = null;
+            }
+        }
+        String command = cli;
+        Optional<String> distribution = command == null ? Optional.empty()
+                : Optional.of(packaging.map(path -> command + ", packaged in " + path).orElse(command));
         ProjectKind kind;
+        boolean runsAService = service != null || files.stream().anyMatch(file -> !isAside(file)
+                && (file.is(FileRole.DOCKERFILE) || file.is(FileRole.COMPOSE) || file.is(FileRole.KUBERNETES)));
         if (workspace != null && cli == null) {
             kind = ProjectKind.MONOREPO;
             evidence.add(workspace);
             if (service != null) {
                 evidence.add("with a service: " + service);
+            }
+            // Its packages are its members: any of them with package metadata counts.
+            if (packaging.isEmpty()) {
+                packaging = packaging(ownManifests, files);
             }
         } else if (service != null) {
             kind = ProjectKind.SERVICE;
@@ -97,7 +117,26 @@ final class ProjectKindRules {
             kind = ProjectKind.UNKNOWN;
             evidence.add("no manifest or structure says what the project is; judged as a service");
         }
-        return new KindJudgement(kind, evidence, packaging, distribution, versioning);
+        return new KindJudgement(kind, evidence, packaging, distribution, versioning, runsAService);
+    }
+
+    /** The README's first paragraphs calling the project a library, a framework or an SDK. */
+    private static final Pattern CALLS_ITSELF_A_LIBRARY = Pattern.compile(
+            "(?i)\\b(?:is an? |an? )(?:[\\w,\\[\\]()-]+ ){0,6}(?:library|framework|sdk|toolkit)\\b");
+
+    private static final Pattern CALLS_ITSELF_A_TOOL = Pattern.compile(
+            "(?i)\\b(?:command[- ]line|cli) (?:tool|client|utility|program|application)|\\bsearch tool\\b");
+
+    private static String calledALibrary(List<FileSummary> files) {
+        return files.stream().filter(file -> file.depth() == 0 && file.is(FileRole.README) && file.content() != null)
+                .findFirst()
+                .map(readme -> {
+                    String opening = readme.content().length() > 1500 ? readme.content().substring(0, 1500) : readme.content();
+                    var library = CALLS_ITSELF_A_LIBRARY.matcher(opening);
+                    return library.find() && !CALLS_ITSELF_A_TOOL.matcher(opening).find()
+                            ? readme.path() + " calls it \"" + library.group().strip() + "\"" : null;
+                })
+                .orElse(null);
     }
 
     private static String workspaceEvidence(List<FileSummary> rootManifests, List<FileSummary> manifests,
@@ -216,9 +255,6 @@ final class ProjectKindRules {
             if (path.startsWith("cmd/") && file.lowerName().equals("main.go")) {
                 return "a Go command in " + path;
             }
-            if (file.depth() == 0 && file.lowerName().matches("\\.goreleaser\\.ya?ml")) {
-                return "binaries released with GoReleaser";
-            }
             if (file.lowerName().equals("__main__.py") && !file.is(FileRole.TEST) && !isAside(file)) {
                 return "runs as python -m (" + path + ")";
             }
@@ -262,9 +298,39 @@ final class ProjectKindRules {
                 .map(file -> "version declared in " + file.path()).findFirst();
     }
 
-    /** A manifest's text without the lines that name the project itself. */
+    private static final Pattern NPM_DEPENDENCIES = Pattern.compile("\"(?:dependencies|peerDependencies)\"\\s*:\\s*\\{([^}]*)}");
+    private static final Pattern PYTHON_DEPENDENCIES = Pattern.compile(
+            "(?m)^dependencies\\s*=\\s*\\[([^]]*)]|^\\[tool\\.poetry\\.dependencies]([^\\[]*)|install_requires\\s*=\\s*\\[([^]]*)]");
+    private static final Pattern CARGO_DEPENDENCIES = Pattern.compile("(?m)^\\[dependencies]([^\\[]*)");
+    private static final Pattern COMPOSER_REQUIRE = Pattern.compile("\"require\"\\s*:\\s*\\{([^}]*)}");
+
+    /**
+     * The part of a manifest that lists what the project runs on: the dependency sections where the
+     * ecosystem has them (so that a keyword, a script name or the project's own name is no dependency),
+     * the whole text without the project's own name where it has not.
+     */
     private static String dependencies(FileSummary manifest) {
-        return OWN_NAME.matcher(text(manifest)).replaceAll("");
+        String text = text(manifest);
+        Pattern section = switch (manifest.lowerName()) {
+            case "package.json" -> NPM_DEPENDENCIES;
+            case "pyproject.toml", "setup.py" -> PYTHON_DEPENDENCIES;
+            case "cargo.toml" -> CARGO_DEPENDENCIES;
+            case "composer.json" -> COMPOSER_REQUIRE;
+            default -> null;
+        };
+        if (section == null) {
+            return OWN_NAME.matcher(text).replaceAll("");
+        }
+        StringBuilder found = new StringBuilder();
+        var matcher = section.matcher(text);
+        while (matcher.find()) {
+            for (int group = 1; group <= matcher.groupCount(); group++) {
+                if (matcher.group(group) != null) {
+                    found.append(matcher.group(group)).append('\n');
+                }
+            }
+        }
+        return found.toString();
     }
 
     private static String text(FileSummary file) {

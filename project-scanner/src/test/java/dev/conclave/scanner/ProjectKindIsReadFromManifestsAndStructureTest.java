@@ -30,6 +30,8 @@ class ProjectKindIsReadFromManifestsAndStructureTest {
             a Python library                     | LIBRARY  | pyproject.toml=[project]\\nname = "humanize"\\nversion = "4.0"\\ndependencies = ["idna"]; src/humanize/__init__.py=def naturalsize(n):\\n    return str(n)
             a Flask app                          | SERVICE  | requirements.txt=flask==3.0\\ngunicorn; app.py=from flask import Flask\\napp = Flask(__name__)
             Flask itself is no Flask service     | LIBRARY  | pyproject.toml=[project]\\nname = "Flask"\\nversion = "3.0"\\ndependencies = ["Werkzeug>=3.0"]; src/flask/app.py=class Flask:\\n    pass
+            Flask, whose README calls it one     | LIBRARY  | README.md=# Flask\\n\\nFlask is a lightweight [WSGI] web application framework.; pyproject.toml=[project]\\nname = "Flask"\\nversion = "3.0"\\n\\n[project.scripts]\\nflask = "flask.cli:main"
+            a tool whose README says so          | CLI      | README.md=# hey\\n\\nhey is a command-line tool built on the click framework.; pyproject.toml=[project]\\nname = "hey"\\nversion = "1.0"\\n\\n[project.scripts]\\nhey = "hey:main"
             an npm library                       | LIBRARY  | package.json={"name": "left-pad", "version": "1.3.0", "main": "index.js"}; index.js=module.exports = (s) => s;
             an Express API                       | SERVICE  | package.json={"name": "api", "dependencies": {"express": "^4.19.0"}}; src/index.js=require('express')().listen(3000);
             an npm command                       | CLI      | package.json={"name": "tldr", "version": "1.0.0", "bin": {"tldr": "bin/tldr.js"}}; bin/tldr.js=console.log(process.argv);

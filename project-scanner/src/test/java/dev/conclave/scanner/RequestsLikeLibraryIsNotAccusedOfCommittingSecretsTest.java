@@ -107,7 +107,7 @@ class RequestsLikeLibraryIsNotAccusedOfCommittingSecretsTest {
         assertEquals(ProjectKind.LIBRARY, digest.scores().projectKind());
         assertEquals(100, digest.scores().deploymentReadinessPercent(), digest.scores().findings()::toString);
         assertTrue(digest.scores().findings().stream().noneMatch(f -> f.signal().equals("dockerfile")));
-        assertEquals(List.of("packaging", "release_workflow", "versioning", "ci"), digest.scores().findings().stream()
+        assertEquals(List.of("project_kind", "packaging", "release_workflow", "versioning", "ci"), digest.scores().findings().stream()
                 .filter(f -> f.score().equals("deployment_readiness")).map(f -> f.signal()).toList());
     }
 }

@@ -20,11 +20,11 @@ final class SecretClassifier {
     }
 
     /**
-     * {PASSWORD}, ${TOKEN}, $(cat key), %(password)s, {{ .token }} anywhere in the value; a whole value that is
+     * {PASSWORD}, ${TOKEN} (or its opening, when the value was cut at a space), $(cat key), %(password)s, {{ .token }} anywhere in the value; a whole value that is
      * $TOKEN, <password>, %s or Maven's @token@. A reference to a value, not one.
      */
     private static final Pattern TEMPLATE = Pattern.compile(
-            ".*(?:\\{[A-Za-z_][\\w.\\s-]*}|\\$\\{[^}]*}|\\$\\([^)]*\\)|%\\(\\w+\\)s|\\{\\{.*}}).*"
+            ".*(?:\\{[A-Za-z_][\\w.\\s-]*}|\\$\\{|\\$\\([^)]*\\)|%\\(\\w+\\)s|\\{\\{.*}}).*"
                     + "|\\$[A-Za-z_]\\w*|<[^<>]+>|%s|@[\\w.-]+@", Pattern.DOTALL);
 
     /** Vendors' documented example credentials (AWS's ...EXAMPLE keys, jwt.io's sample token). */
@@ -33,8 +33,16 @@ final class SecretClassifier {
 
     /** Words that only placeholders contain. */
     private static final Pattern PLACEHOLDER_WORD = Pattern.compile(
-            "(?i).*(?:example|sample|dummy|fake|placeholder|changeme|change[-_]me|changeit|replace[-_]?me|your[-_]|redacted"
+            "(?i).*(?:example|sample|dummy|fake|placeholder|change[-_]?me|change[-_]?this|changeit|replace[-_]?me|your[-_]|redacted"
                     + "|xxxx|notasecret|not[-_]a[-_]secret|do[-_]?not[-_]?use).*");
+
+    private static final Pattern VERSION = Pattern.compile("[~^<>=v]*\\d+(?:\\.\\d+)+(?:[-+.][\\w.]+)?");
+
+    /**
+     * A single lower-case word ({@code petclinic}, {@code postgres}, {@code secretpassword}): what compose files
+     * and local configurations use as defaults. A generated credential mixes cases, digits or symbols.
+     */
+    private static final Pattern PLAIN_WORD = Pattern.compile("[a-z]{5,12}");
 
     /** Values people type when a value is needed and none is secret, compared lower-case without punctuation. */
     private static final Set<String> DICTIONARY = Set.of("pass", "passwd", "password", "password1", "password123",
@@ -72,8 +80,15 @@ final class SecretClassifier {
     /** Text files that are configuration, never documentation, whatever their extension says. */
     private static final Pattern NOT_DOCUMENTATION = Pattern.compile("requirements.*\\.txt|constraints.*\\.txt|.*\\.env\\.txt");
 
-    Verdict classify(String path, String rule, String value) {
+    /**
+     * @param before the text of the value's line before it: a value inside an open {@code ${...}} is the
+     *               reference's default or error message, not a value of its own
+     */
+    Verdict classify(String path, String rule, String value, String before) {
         String stripped = value.strip();
+        if (before.lastIndexOf("${") > before.lastIndexOf('}')) {
+            return new Verdict(SecretClass.EXAMPLE, "inside a ${...} reference, not a value");
+        }
         if (TEMPLATE.matcher(stripped).matches()) {
             return new Verdict(SecretClass.EXAMPLE, "a template variable, not a value");
         }
@@ -126,6 +141,12 @@ final class SecretClassifier {
         }
         if (PLACEHOLDER_WORD.matcher(unquoted).matches()) {
             return "a placeholder (says example, dummy, changeme, XXXX, ...)";
+        }
+        if (VERSION.matcher(unquoted).matches()) {
+            return "a version number";
+        }
+        if (PLAIN_WORD.matcher(unquoted).matches()) {
+            return "a plain lower-case word: a development default, not a generated credential";
         }
         if (unquoted.chars().distinct().count() <= 3) {
             return "repeats three characters or fewer";

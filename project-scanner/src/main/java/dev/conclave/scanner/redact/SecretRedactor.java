@@ -72,7 +72,8 @@ public final class SecretRedactor {
             if (start == end || !rule.accepted().test(value)) {
                 continue;
             }
-            SecretClassifier.Verdict verdict = classifier.classify(path, rule.type(), value);
+            String before = text.substring(text.lastIndexOf('\n', start - 1) + 1, start);
+            SecretClassifier.Verdict verdict = classifier.classify(path, rule.type(), value, before);
             findings.add(new SecretFinding(path, lines.lineOf(text, start), rule.type(), verdict.secretClass(),
                     verdict.reason()));
             edits.add(new int[] {start, end, rule.type().length() + "[REDACTED:]".length(), newlines(value)});

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.conclave.model.SecretClass;
 import dev.conclave.model.SecretFinding;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -30,6 +31,10 @@ class TestAndPlaceholderValuesAreRedactedButNotReportedTest {
             README.md                | client = Client(api_key="sk-proj-Q2n8vLw0aZ7eR4tY6uI1oP3sD5fG9hJ")          | openai_api_key | EXAMPLE
             app/aws.py               | AWS_ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE"                                    | aws_access_key | EXAMPLE
             spec/fixtures/keys.json  | {"token": "glpat-Xr8sK2mQ9vLz4TnW7yBc"}                                       | gitlab_token | TEST_FIXTURE
+            compose.yml              | DATABASE_URL: postgresql://postgres:${POSTGRES_PASSWORD:?Variable not set}@db/app | secret_assignment | EXAMPLE
+            docker-compose.yml       | - POSTGRES_PASSWORD=petclinic                                                 | secret_assignment | EXAMPLE
+            .env                     | SECRET_KEY=changethis                                                         | secret_assignment | EXAMPLE
+            package.json             | "pbkdf2-password": "1.2.1",                                                   | secret_assignment | EXAMPLE
             """)
     void isRedactedAndClassedAsNotReal(String path, String line, String rule, SecretClass expected) {
         Redacted redacted = redactor.redact(path, line + "\n");
@@ -39,6 +44,13 @@ class TestAndPlaceholderValuesAreRedactedButNotReportedTest {
         assertEquals(expected, finding.secretClass(), finding::reason);
         assertEquals(1, finding.line());
         assertFalse(finding.reason().isBlank());
+    }
+
+    @Test
+    void aRouteThatLooksRandomIsNotRedacted() {
+        String line = "url: '/api/v1/password-recovery-html-content/{email}',\n";
+
+        assertEquals(line, redactor.redact("frontend/src/client/sdk.gen.ts", line).text());
     }
 
     @ParameterizedTest(name = "{0}")
