@@ -78,6 +78,15 @@ class LineKindsTest {
                             /// doc comment
                         }
                         """, 3, 2, 0),
+                Arguments.of("defs.rs", "Rust", """
+                        const DOC: &str = r#"
+                        .BI "\\-g '" foo/** '.
+                        a glob such as "/*" and C:\\dir\\
+                        "#;
+                        const RAW: &str = r"C:\\dir\\";
+                        // a comment
+                        fn f() {}
+                        """, 6, 1, 0),
                 Arguments.of("run.sh", "Shell", """
                         #!/bin/sh
                         # comment
