@@ -300,12 +300,15 @@ public final class HtmlReport {
     /** Grouped by class, likely-real first, each by file and line; never a value (the scanner never kept one). */
     private static void secretFindings(StringBuilder h, Optional<StaticScores> scores) {
         SecretFindings secrets = scores.map(StaticScores::secretFindings).orElse(SecretFindings.NONE);
-        if (secrets.total() == 0) {
+        if (secrets.total() == 0 && secrets.problems().isEmpty()) {
             return;
         }
         h.append("<section id=\"secret-findings\">\n<h2>Secret-shaped values</h2>\n<p class=\"note\">Every one was"
                 + " redacted before any model saw it; only likely-real ones are committed secrets. Known false positives"
                 + " can be listed in <code>.conclave-false-positives</code> at the project's root.</p>\n");
+        for (String problem : secrets.problems()) {
+            h.append("<p class=\"note\"><strong>Not read:</strong> ").append(escape(problem)).append("</p>\n");
+        }
         for (SecretClass secretClass : SecretClass.values()) {
             int count = secrets.count(secretClass);
             if (count == 0) {

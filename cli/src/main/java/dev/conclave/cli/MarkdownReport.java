@@ -88,10 +88,13 @@ public final class MarkdownReport {
 
     /** Grouped by class, likely-real first, each by file and line so a reader can check it in a minute. */
     private static void secretFindings(StringBuilder md, SecretFindings secrets) {
-        if (secrets.total() == 0) {
+        if (secrets.total() == 0 && secrets.problems().isEmpty()) {
             return;
         }
         md.append("### Secret-shaped values\n\n");
+        for (String problem : secrets.problems()) {
+            md.append("> **Not read:** ").append(inline(problem)).append("\n\n");
+        }
         md.append("Every one was redacted before any model saw it; only likely-real ones are committed secrets. ")
                 .append("Known false positives can be listed in `.conclave-false-positives` at the project's root.\n\n");
         for (SecretClass secretClass : SecretClass.values()) {

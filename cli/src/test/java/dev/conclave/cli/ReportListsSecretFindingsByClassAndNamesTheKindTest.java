@@ -28,7 +28,8 @@ class ReportListsSecretFindingsByClassAndNamesTheKindTest {
                    {"path": "tests/certs/server.key", "line": 1, "rule": "private_key", "secret_class": "test_fixture",
                     "reason": "under a test folder (tests/)"},
                    {"path": "tests/test_utils.py", "line": 455, "rule": "url_password", "secret_class": "example",
-                    "reason": "too short to be a credential (4 characters or fewer)"}]}}}
+                    "reason": "too short to be a credential (4 characters or fewer)"}],
+                 "problems": [".conclave-false-positives line 3 has 1 fields; write one '<path> <rule>' pair a line"]}}}
             """.formatted(SampleReports.SCAN_ID), JsonNode.class);
 
     @Test
@@ -43,6 +44,7 @@ class ReportListsSecretFindingsByClassAndNamesTheKindTest {
         assertTrue(md.indexOf("**Likely real**") < md.indexOf("**Test fixture**")
                 && md.indexOf("**Test fixture**") < md.indexOf("**Example or placeholder** (30)"), md);
         assertTrue(md.contains("_29 more not listed._"), md);
+        assertTrue(md.contains("> **Not read:** .conclave-false-positives line 3 has 1 fields"), md);
     }
 
     @Test

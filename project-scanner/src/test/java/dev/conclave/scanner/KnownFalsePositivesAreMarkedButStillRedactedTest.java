@@ -28,6 +28,7 @@ class KnownFalsePositivesAreMarkedButStillRedactedTest {
                 new ProjectFile(".conclave-false-positives", """
                         # local development only; the container is never reachable from outside
                         config/dev/*.yml   secret_assignment
+                        config/prod/db.yml
                         """),
                 new ProjectFile("config/dev/db.yml", "database:\n  password: " + devPassword + "\n"),
                 new ProjectFile("config/prod/db.yml", "database:\n  password: " + prodPassword + "\n"),
@@ -41,7 +42,9 @@ class KnownFalsePositivesAreMarkedButStillRedactedTest {
                 SecretClass.MARKED_FALSE_POSITIVE, "listed in .conclave-false-positives (line 2)")),
                 secrets.listed(SecretClass.MARKED_FALSE_POSITIVE));
         assertEquals(List.of("config/prod/db.yml"), secrets.listed(SecretClass.LIKELY_REAL).stream()
-                .map(SecretFinding::path).toList());
+                .map(SecretFinding::path).toList(), "a line without a rule marks nothing");
+        assertEquals(List.of(".conclave-false-positives line 3 has 1 fields; write one '<path> <rule>' pair a line,"
+                + " e.g. 'tests/test_utils.py url_password'"), secrets.problems());
     }
 
     @Test

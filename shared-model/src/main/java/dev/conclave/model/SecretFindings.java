@@ -15,14 +15,21 @@ import java.util.TreeMap;
  * @param byClass counts per {@link SecretClass#wire()} name over every finding
  * @param listed  the findings, likely-real first, then by path and line; shorter than the counts' sum
  *                when the project had more than the scanner lists
+ * @param problems lines of the project's {@code .conclave-false-positives} that could not be read, each
+ *                 saying what to write instead
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record SecretFindings(Map<String, Integer> byClass, List<SecretFinding> listed) {
-    public static final SecretFindings NONE = new SecretFindings(Map.of(), List.of());
+public record SecretFindings(Map<String, Integer> byClass, List<SecretFinding> listed, List<String> problems) {
+    public static final SecretFindings NONE = new SecretFindings(Map.of(), List.of(), List.of());
 
     public SecretFindings {
         byClass = byClass == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(byClass));
         listed = listed == null ? List.of() : List.copyOf(listed);
+        problems = problems == null ? List.of() : List.copyOf(problems);
+    }
+
+    public SecretFindings(Map<String, Integer> byClass, List<SecretFinding> listed) {
+        this(byClass, listed, List.of());
     }
 
     public int total() {

@@ -42,11 +42,11 @@ public final class RedactionTally {
      */
     public SecretFindings toSecretFindings(KnownFalsePositives known, int listed) {
         if (findings.isEmpty()) {
-            return SecretFindings.NONE;
+            return known.problems().isEmpty() ? SecretFindings.NONE : new SecretFindings(Map.of(), List.of(), known.problems());
         }
         List<SecretFinding> classed = findings.stream().map(known::apply).sorted(REPORT_ORDER).toList();
         Map<String, Integer> byClass = new TreeMap<>();
         classed.forEach(finding -> byClass.merge(finding.secretClass().wire(), 1, Integer::sum));
-        return new SecretFindings(byClass, classed.subList(0, Math.min(listed, classed.size())));
+        return new SecretFindings(byClass, classed.subList(0, Math.min(listed, classed.size())), known.problems());
     }
 }
