@@ -56,7 +56,10 @@ final class Languages {
                 List.of(LineSyntax.DOUBLE_QUOTED, LineSyntax.SINGLE_QUOTED), false), "php");
         // Python's triple-quoted strings at the start of a line are docstrings, its documentation comments.
         programming(map, "Python", new LineSyntax(List.of("#"), List.of(), false,
-                List.of(new Delimited("\"\"\"", "\"\"\""), new Delimited("'''", "'''")),
+                // r"""...""" too: requests' api.py writes its docstrings raw, for their \*\*kwargs.
+                List.of(new Delimited("\"\"\"", "\"\"\""), new Delimited("'''", "'''"),
+                        new Delimited("r\"\"\"", "\"\"\""), new Delimited("r'''", "'''"),
+                        new Delimited("R\"\"\"", "\"\"\""), new Delimited("u\"\"\"", "\"\"\"")),
                 List.of(textBlock, singleTripleQuoted, LineSyntax.DOUBLE_QUOTED, LineSyntax.SINGLE_QUOTED), false),
                 "py", "pyi");
         programming(map, "Ruby", new LineSyntax(List.of("#"), List.of(new Delimited("=begin", "=end")), false,

@@ -48,6 +48,14 @@ class LineKindsTest {
                             '''Docstring.'''
                             return '#'
                         """, 7, 4, 2),
+                Arguments.of("api.py", "Python", """
+                        def get(url, **kwargs):
+                            r\"""Sends a GET request.
+
+                            :param \\*\\*kwargs: what ``request`` takes, it's said.
+                            \"""
+                            return request("get", url, **kwargs)
+                        """, 2, 3, 1),
                 Arguments.of("a.ts", "TypeScript", """
                         // header
                         const a = `template
