@@ -53,7 +53,7 @@ class PublicProjectsAreJudgedAsLabelledTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"requests", "ripgrep", "spring-petclinic"})
+    @ValueSource(strings = {"requests", "ripgrep", "spring-petclinic", "slugify", "cobra", "full-stack-fastapi-template"})
     void isJudgedAsLabelled(String project) throws Exception {
         URL corpus = getClass().getResource("/corpus");
         assertNotNull(corpus, "src/test/resources/corpus is missing from the test classpath");
