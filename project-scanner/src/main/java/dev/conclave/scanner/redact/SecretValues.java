@@ -27,7 +27,8 @@ final class SecretValues {
             "none", "~", "undefined", "''", "\"\"", "read", "write", "read-all", "write-all", "inherit");
 
     static boolean isAssignedSecret(String value) {
-        String trimmed = value.strip();
+        // A bare value in JSON or YAML flow style ends at the next space, so it keeps its separator ("null,").
+        String trimmed = value.strip().replaceAll("[,;]+$", "");
         return !trimmed.isEmpty()
                 && !trimmed.contains("[REDACTED:")
                 && !REFERENCE.matcher(trimmed).matches()
