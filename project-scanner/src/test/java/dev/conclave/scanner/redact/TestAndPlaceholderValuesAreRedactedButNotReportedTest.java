@@ -47,6 +47,13 @@ class TestAndPlaceholderValuesAreRedactedButNotReportedTest {
     }
 
     @Test
+    void aNullInJsonIsNoValueAtAll() {
+        String json = "{\n  \"password\": null,\n  \"token\": true,\n  \"secret\": \"${SECRET}\"\n}\n";
+
+        assertEquals(json, redactor.redact("tests/fixtures/session.json", json).text());
+    }
+
+    @Test
     void aRouteThatLooksRandomIsNotRedacted() {
         String line = "url: '/api/v1/password-recovery-html-content/{email}',\n";
 
