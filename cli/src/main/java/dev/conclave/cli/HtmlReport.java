@@ -7,6 +7,9 @@ import dev.conclave.model.AggregatedInsights;
 import dev.conclave.model.ReportMetadata;
 import dev.conclave.model.RoleUsage;
 import dev.conclave.model.ScoreFinding;
+import dev.conclave.model.SecretClass;
+import dev.conclave.model.SecretFinding;
+import dev.conclave.model.SecretFindings;
 import dev.conclave.model.StaticScores;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -57,6 +60,7 @@ public final class HtmlReport {
         priorities(h, doc.aggregatedInsights());
         blockers(h, doc);
         scoreFindings(h, doc.staticScores());
+        secretFindings(h, doc.staticScores());
         for (ReportDocument.RoleSection section : doc.roleSections()) {
             roleSection(h, section);
         }
@@ -279,7 +283,8 @@ public final class HtmlReport {
         if (findings.isEmpty()) {
             return;
         }
-        h.append("<section id=\"score-findings\">\n<h2>Static score findings</h2>\n<table>\n<thead><tr>"
+        h.append("<section id=\"score-findings\">\n<h2>Static score findings</h2>\n<p class=\"kind\">Judged as: ")
+                .append(escape(ReportDocument.kindLabel(scores.get().projectKind()))).append("</p>\n<table>\n<thead><tr>"
                 + "<th>Score</th><th>Signal</th><th class=\"num\">Points</th><th>Detail</th></tr></thead>\n<tbody>\n");
         for (ScoreFinding finding : findings) {
             String points = (finding.points() > 0 ? "+" : "") + NumberText.decimal(finding.points());
@@ -290,6 +295,40 @@ public final class HtmlReport {
         }
         h.append("</tbody>\n</table>\n<p class=\"note\">Points are in each score's own unit:"
                 + " on the 0–10 scale for code quality, percentage points for the others.</p>\n</section>\n");
+    }
+
+    /** Grouped by class, likely-real first, each by file and line; never a value (the scanner never kept one). */
+    private static void secretFindings(StringBuilder h, Optional<StaticScores> scores) {
+        SecretFindings secrets = scores.map(StaticScores::secretFindings).orElse(SecretFindings.NONE);
+        if (secrets.total() == 0 && secrets.problems().isEmpty()) {
+            return;
+        }
+        h.append("<section id=\"secret-findings\">\n<h2>Secret-shaped values</h2>\n<p class=\"note\">Every one was"
+                + " redacted before any model saw it; only likely-real ones are committed secrets. Known false positives"
+                + " can be listed in <code>.conclave-false-positives</code> at the project's root.</p>\n");
+        for (String problem : secrets.problems()) {
+            h.append("<p class=\"note\"><strong>Not read:</strong> ").append(escape(problem)).append("</p>\n");
+        }
+        for (SecretClass secretClass : SecretClass.values()) {
+            int count = secrets.count(secretClass);
+            if (count == 0) {
+                continue;
+            }
+            List<SecretFinding> listed = secrets.listed(secretClass);
+            h.append("<h3>").append(escape(ReportDocument.capitalised(secretClass.label()))).append(" (").append(count)
+                    .append(")</h3>\n<table>\n<thead><tr><th>File</th><th class=\"num\">Line</th><th>Rule</th>"
+                            + "<th>Why</th></tr></thead>\n<tbody>\n");
+            for (SecretFinding finding : listed) {
+                h.append("<tr><td><code>").append(escape(finding.path())).append("</code></td><td class=\"num\">")
+                        .append(finding.line()).append("</td><td><code>").append(escape(finding.rule()))
+                        .append("</code></td><td>").append(escape(finding.reason())).append("</td></tr>\n");
+            }
+            h.append("</tbody>\n</table>\n");
+            if (listed.size() < count) {
+                h.append("<p class=\"note\">").append(count - listed.size()).append(" more not listed.</p>\n");
+            }
+        }
+        h.append("</section>\n");
     }
 
     private static void roleSection(StringBuilder h, ReportDocument.RoleSection section) {

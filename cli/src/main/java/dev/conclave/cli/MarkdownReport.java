@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.conclave.model.AggregatedInsights;
 import dev.conclave.model.ReportMetadata;
 import dev.conclave.model.ScoreFinding;
+import dev.conclave.model.SecretClass;
+import dev.conclave.model.SecretFinding;
+import dev.conclave.model.SecretFindings;
 import dev.conclave.model.StaticScores;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +70,7 @@ public final class MarkdownReport {
         row(md, "Code quality", NumberText.decimal(s.codeQuality()) + " / 10");
         row(md, "Deployment readiness", s.deploymentReadinessPercent() + " %");
         row(md, "Documentation quality", s.documentationQualityPercent() + " %");
+        row(md, "Judged as", ReportDocument.kindLabel(s.projectKind()));
         md.append('\n');
         if (!s.findings().isEmpty()) {
             md.append("### What the scores were computed from\n\n");
@@ -76,6 +80,37 @@ public final class MarkdownReport {
                         .append(" | `").append(cell(finding.signal())).append("` | ")
                         .append(finding.points() > 0 ? "+" : "").append(NumberText.decimal(finding.points()))
                         .append(" | ").append(cell(finding.detail())).append(" |\n");
+            }
+            md.append('\n');
+        }
+        secretFindings(md, s.secretFindings());
+    }
+
+    /** Grouped by class, likely-real first, each by file and line so a reader can check it in a minute. */
+    private static void secretFindings(StringBuilder md, SecretFindings secrets) {
+        if (secrets.total() == 0 && secrets.problems().isEmpty()) {
+            return;
+        }
+        md.append("### Secret-shaped values\n\n");
+        for (String problem : secrets.problems()) {
+            md.append("> **Not read:** ").append(inline(problem)).append("\n\n");
+        }
+        md.append("Every one was redacted before any model saw it; only likely-real ones are committed secrets. ")
+                .append("Known false positives can be listed in `.conclave-false-positives` at the project's root.\n\n");
+        for (SecretClass secretClass : SecretClass.values()) {
+            int count = secrets.count(secretClass);
+            if (count == 0) {
+                continue;
+            }
+            List<SecretFinding> listed = secrets.listed(secretClass);
+            md.append("**").append(ReportDocument.capitalised(secretClass.label())).append("** (").append(count)
+                    .append(")\n\n| File | Line | Rule | Why |\n|---|---|---|---|\n");
+            for (SecretFinding finding : listed) {
+                md.append("| `").append(cell(finding.path())).append("` | ").append(finding.line()).append(" | `")
+                        .append(cell(finding.rule())).append("` | ").append(cell(finding.reason())).append(" |\n");
+            }
+            if (listed.size() < count) {
+                md.append("\n_").append(count - listed.size()).append(" more not listed._\n");
             }
             md.append('\n');
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.conclave.model.AggregatedInsights;
 import dev.conclave.model.ReportMetadata;
 import dev.conclave.model.ScanReport;
+import dev.conclave.model.ProjectKind;
 import dev.conclave.model.StaticScores;
 import dev.conclave.model.WireJson;
 import java.util.ArrayList;
@@ -69,6 +70,15 @@ public record ReportDocument(ObjectNode json) {
     /** Why the report should be read with care: offline simulation, missing roles. */
     public Optional<String> notice() {
         return text("notice").filter(notice -> !notice.isBlank());
+    }
+
+    /** How a report names the kind of project its scores were judged as. */
+    public static String kindLabel(ProjectKind kind) {
+        return kind == ProjectKind.UNKNOWN ? "unknown kind (judged as a service)" : kind.label();
+    }
+
+    public static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     public Optional<StaticScores> staticScores() {

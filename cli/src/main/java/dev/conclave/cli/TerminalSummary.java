@@ -3,6 +3,8 @@ package dev.conclave.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.conclave.model.AggregatedInsights;
 import dev.conclave.model.ReportMetadata;
+import dev.conclave.model.SecretClass;
+import dev.conclave.model.SecretFindings;
 import dev.conclave.model.StaticScores;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,6 +64,13 @@ public final class TerminalSummary {
         line(out, "code quality", NumberText.decimal(scores.codeQuality()) + " / 10");
         line(out, "deployment readiness", scores.deploymentReadinessPercent() + " %");
         line(out, "documentation quality", scores.documentationQualityPercent() + " %");
+        line(out, "judged as", ReportDocument.kindLabel(scores.projectKind()));
+        SecretFindings secrets = scores.secretFindings();
+        if (secrets.total() > 0) {
+            // Counts only: the report file lists each by file and line.
+            line(out, "secret-shaped values", secrets.total() + " redacted, " + secrets.count(SecretClass.LIKELY_REAL)
+                    + " likely real");
+        }
     }
 
     private static void insights(StringBuilder out, AggregatedInsights insights) {

@@ -1,9 +1,16 @@
 package dev.conclave.scanner;
 
+import dev.conclave.model.ProjectKind;
+
 /**
- * Deployment readiness, 0 to 100: one finding per deployment piece, worth its weight when the project
- * has it and 0 when it does not (the finding then says what is missing). The weights add up to 100,
- * so the score is simply the sum of the findings' points.
+ * Deployment readiness, 0 to 100, judged by what the kind of project needs to reach its users: a
+ * service runs somewhere (an image, CI, orchestration, configuration, health checks), a library is
+ * published (packaging metadata, a release workflow, versioning, CI), a command-line tool is
+ * installed (a distribution, releases, versioning, CI, install instructions). One finding per piece,
+ * worth its weight when the project has it and 0 when it does not (the finding then says what is
+ * missing). Each kind's weights add up to 100, so the score is simply the sum of the findings' points.
+ * A monorepo is judged as a service when some piece of it runs (an image, compose, Kubernetes, a
+ * health endpoint), as a library otherwise; an unknown kind as a service.
  */
 final class DeploymentReadinessScore {
 
@@ -22,8 +29,78 @@ final class DeploymentReadinessScore {
     /** Declared infrastructure (Terraform, Bicep, ...) can be recreated rather than remembered. */
     static final int INFRASTRUCTURE_AS_CODE = 10;
 
+    // --- a library -----------------------------------------------------------------------------
+    /** Metadata a package index needs: without it there is nothing to publish. */
+    static final int LIBRARY_PACKAGING = 30;
+    /** A workflow that publishes tagged releases, so a release is not a maintainer's laptop. */
+    static final int LIBRARY_RELEASE_WORKFLOW = 25;
+    /** A declared version or a change log: users need to know what changed between releases. */
+    static final int LIBRARY_VERSIONING = 20;
+    static final int LIBRARY_CI = 25;
+
+    // --- a command-line tool --------------------------------------------------------------------
+    /** How users get the command: a console script, an npm bin, a binary crate, release binaries. */
+    static final int CLI_DISTRIBUTION = 30;
+    static final int CLI_RELEASE_WORKFLOW = 20;
+    static final int CLI_VERSIONING = 15;
+    static final int CLI_CI = 20;
+    /** An install section in the README: a tool nobody can install has no users. */
+    static final int CLI_INSTALL_INSTRUCTIONS = 15;
+
     static ScoreSheet of(ScoreSignals signals) {
+        KindJudgement kind = signals.kind();
         ScoreSheet sheet = new ScoreSheet(ScoreSheet.DEPLOYMENT_READINESS, 1);
+        // Worth nothing; it says what the rest of the sheet was judged as, and why.
+        sheet.add("project_kind", 0, "judged as " + (kind.kind() == ProjectKind.UNKNOWN ? "a service (kind unknown)"
+                : article(kind.kind().label())) + ": " + String.join("; ", kind.evidence()));
+        switch (kind.kind()) {
+            case LIBRARY -> library(sheet, signals);
+            case CLI -> commandLineTool(sheet, signals);
+            case MONOREPO -> {
+                if (kind.runsAService()) {
+                    service(sheet, signals);
+                } else {
+                    library(sheet, signals);
+                }
+            }
+            case SERVICE, UNKNOWN -> service(sheet, signals);
+        }
+        return sheet;
+    }
+
+    private static String article(String label) {
+        return ("aeiou".indexOf(label.charAt(0)) >= 0 ? "an " : "a ") + label;
+    }
+
+    private static void library(ScoreSheet sheet, ScoreSignals signals) {
+        KindJudgement kind = signals.kind();
+        sheet.add("packaging", kind.packaging().isPresent() ? LIBRARY_PACKAGING : 0, kind.packaging()
+                .map("package metadata in "::concat)
+                .orElse("no publishable package metadata (pyproject.toml [project], package.json, Cargo.toml [package], ...)"));
+        piece(sheet, signals, FileRole.RELEASE_WORKFLOW, "release_workflow", LIBRARY_RELEASE_WORKFLOW,
+                "releases published by ", "no release workflow that publishes to a package index");
+        sheet.add("versioning", kind.versioning().isPresent() ? LIBRARY_VERSIONING : 0,
+                kind.versioning().orElse("no declared version and no change log (CHANGELOG, HISTORY, ...)"));
+        piece(sheet, signals, FileRole.CI_WORKFLOW, "ci", LIBRARY_CI, "CI pipeline in ",
+                "no CI workflow found (.github/workflows, .gitlab-ci.yml, Jenkinsfile, ...)");
+    }
+
+    private static void commandLineTool(ScoreSheet sheet, ScoreSignals signals) {
+        KindJudgement kind = signals.kind();
+        sheet.add("distribution", kind.distribution().isPresent() ? CLI_DISTRIBUTION : 0,
+                kind.distribution().orElse("no way for users to install the command"));
+        piece(sheet, signals, FileRole.RELEASE_WORKFLOW, "release_workflow", CLI_RELEASE_WORKFLOW,
+                "releases published by ", "no release workflow that publishes packages or binaries");
+        sheet.add("versioning", kind.versioning().isPresent() ? CLI_VERSIONING : 0,
+                kind.versioning().orElse("no declared version and no change log (CHANGELOG, HISTORY, ...)"));
+        piece(sheet, signals, FileRole.CI_WORKFLOW, "ci", CLI_CI, "CI pipeline in ",
+                "no CI workflow found (.github/workflows, .gitlab-ci.yml, Jenkinsfile, ...)");
+        boolean install = signals.readmeSections().contains(ReadmeSection.INSTALL);
+        sheet.add("install_instructions", install ? CLI_INSTALL_INSTRUCTIONS : 0, install
+                ? "installation described in " + signals.readmePath() : "no installation section in the README");
+    }
+
+    private static void service(ScoreSheet sheet, ScoreSignals signals) {
         piece(sheet, signals, FileRole.DOCKERFILE, "dockerfile", DOCKERFILE, "container image defined in ",
                 "no Dockerfile or Containerfile found");
         piece(sheet, signals, FileRole.CI_WORKFLOW, "ci", CI, "CI pipeline in ",
@@ -37,7 +114,6 @@ final class DeploymentReadinessScore {
                 "no health endpoint (/health, /healthz, /readyz) or health library found");
         piece(sheet, signals, FileRole.INFRASTRUCTURE_AS_CODE, "infrastructure_as_code", INFRASTRUCTURE_AS_CODE,
                 "infrastructure declared in ", "no infrastructure as code (Terraform, Bicep, Pulumi, CDK, Serverless) found");
-        return sheet;
     }
 
     private static void piece(ScoreSheet sheet, ScoreSignals signals, FileRole role, String signal, int weight,

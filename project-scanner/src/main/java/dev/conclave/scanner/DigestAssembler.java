@@ -23,6 +23,8 @@ import dev.conclave.scanner.compress.CompressedContext;
 import dev.conclave.scanner.compress.ContextCompressor;
 import dev.conclave.scanner.compress.ContextRole;
 import dev.conclave.scanner.compress.TokenCounter;
+import dev.conclave.model.SecretFindings;
+import dev.conclave.scanner.redact.KnownFalsePositives;
 import dev.conclave.scanner.redact.RedactionTally;
 import dev.conclave.scanner.redact.SecretRedactor;
 
@@ -41,6 +43,9 @@ final class DigestAssembler {
     private static final List<FileRole> QUOTED_ROLES = List.of(FileRole.ENTRY_POINT, FileRole.DOCKERFILE,
             FileRole.COMPOSE, FileRole.CI_WORKFLOW, FileRole.ENV_EXAMPLE, FileRole.KUBERNETES,
             FileRole.INFRASTRUCTURE_AS_CODE, FileRole.LINT_CONFIG, FileRole.SOURCE, FileRole.TEST, FileRole.DOCS);
+
+    /** Findings listed by file and line; the counts by class cover all of them. Enough to check in a minute. */
+    static final int MAX_LISTED_SECRET_FINDINGS = 100;
 
     private final ScanLimits limits;
     private final SecretRedactor redactor = new SecretRedactor();
@@ -69,7 +74,8 @@ final class DigestAssembler {
         Quoted quoted = quote(readme, manifests, files, contents);
 
         ProjectFacts facts = facts(files, readme.isPresent());
-        ScoreSignals signals = signals(files, facts, readme);
+        KindJudgement kind = ProjectKindRules.judge(files);
+        ScoreSignals signals = signals(files, facts, readme, kind);
         ScoreSheet codeQuality = CodeQualityScore.of(signals);
         ScoreSheet deploymentReadiness = DeploymentReadinessScore.of(signals);
         ScoreSheet documentationQuality = DocumentationQualityScore.of(signals);
@@ -77,11 +83,24 @@ final class DigestAssembler {
         findings.addAll(deploymentReadiness.findings());
         findings.addAll(documentationQuality.findings());
         StaticScores scores = new StaticScores(codeQuality.value(), (int) deploymentReadiness.value(),
-                (int) documentationQuality.value(), findings);
+                (int) documentationQuality.value(), findings, kind.kind(), secretFindings(files, contents));
 
         return new ScanDigest(projectName, files.size(), totalBytes, languageStats(files), tree, treeTruncated,
                 quoted.readme(), quoted.manifests(), facts, scores, quoted.sources(), quoted.redactions(),
                 quoted.compression());
+    }
+
+    /**
+     * Every redacted value as the report lists it: classed when it was redacted, then marked by the
+     * project's own list of known false positives, if it has one in its root.
+     */
+    private SecretFindings secretFindings(List<FileSummary> files, Function<String, String> contents) {
+        RedactionTally tally = new RedactionTally();
+        files.forEach(file -> tally.add(file.secrets()));
+        boolean listed = files.stream().anyMatch(file -> file.path().equals(KnownFalsePositives.FILE_NAME));
+        KnownFalsePositives known = listed ? KnownFalsePositives.parse(contents.apply(KnownFalsePositives.FILE_NAME))
+                : KnownFalsePositives.NONE;
+        return tally.toSecretFindings(known, MAX_LISTED_SECRET_FINDINGS);
     }
 
     /** What the digest quotes, every text redacted before anything else keeps it, then compressed. */
@@ -217,7 +236,8 @@ final class DigestAssembler {
                 .toList();
     }
 
-    private static ScoreSignals signals(List<FileSummary> files, ProjectFacts facts, Optional<FileSummary> readme) {
+    private static ScoreSignals signals(List<FileSummary> files, ProjectFacts facts, Optional<FileSummary> readme,
+            KindJudgement kind) {
         long sourceLines = 0;
         long codeLines = 0;
         long commentLines = 0;
@@ -262,7 +282,8 @@ final class DigestAssembler {
                 allWindows.length,
                 CodeShape.duplicatedWindows(allWindows),
                 sections,
-                readme.map(FileSummary::path).orElse(null));
+                readme.map(FileSummary::path).orElse(null),
+                kind);
     }
 
     /** The shallowest file of each role, so a finding can name a file the reader can open. */

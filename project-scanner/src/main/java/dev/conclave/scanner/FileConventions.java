@@ -83,6 +83,30 @@ final class FileConventions {
         return CI_PATH.matcher(file.path()).matches();
     }
 
+    /** Steps that publish a release: to a package index, as release binaries, or by a release tool. */
+    private static final Pattern RELEASE_STEP = Pattern.compile("(?i)twine upload|pypa/gh-action-pypi-publish"
+            + "|(?:uv|poetry|flit|hatch|pdm) publish|npm publish|yarn publish|pnpm publish|changesets/action|semantic-release"
+            + "|release-please|cargo publish|goreleaser|softprops/action-gh-release|gh release create|gem push"
+            + "|rubygems/release-gem|mvn\\S*\\s.*\\bdeploy\\b|central-publishing|gradlew? .*publish|dotnet nuget push"
+            + "|actions/create-release|ncipollo/release-action|jreleaser");
+
+    private static final Pattern RELEASE_TOOL_NAME = Pattern.compile(
+            "\\.goreleaser\\.ya?ml|\\.releaserc(?:\\..+)?|release-please-config\\.json|jreleaser\\.ya?ml");
+
+    /** A CI workflow that publishes releases, or a release tool's configuration. */
+    static boolean isReleaseWorkflow(ScannedFile file) {
+        return RELEASE_TOOL_NAME.matcher(file.lowerName()).matches()
+                || isCiWorkflow(file) && RELEASE_STEP.matcher(file.text()).find();
+    }
+
+    private static final Pattern CHANGELOG_NAME = Pattern.compile(
+            "(?:changelog|changes|history|news|releases|release-notes)(?:\\.(?:md|markdown|rst|txt|adoc))?");
+
+    /** A change log in the project root: the usual record of versions. */
+    static boolean isChangelog(ScannedFile file) {
+        return file.depth() == 0 && CHANGELOG_NAME.matcher(file.lowerName()).matches();
+    }
+
     private static final Pattern DOCKERFILE_NAME = Pattern.compile("(?:dockerfile|containerfile)(?:\\..+)?|.+\\.dockerfile");
 
     /** Dockerfile, Dockerfile.prod, api.dockerfile, Containerfile, anywhere in the project. */

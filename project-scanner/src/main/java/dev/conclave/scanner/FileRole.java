@@ -6,7 +6,7 @@ import java.util.Set;
 /** What a file is to the project; a file can play several roles (setup.py is source and manifest). */
 enum FileRole {
     SOURCE, TEST, ENTRY_POINT, README, LICENCE, MANIFEST, CI_WORKFLOW, DOCKERFILE, COMPOSE, KUBERNETES,
-    ENV_EXAMPLE, DOCS, API_DOCS, INFRASTRUCTURE_AS_CODE, HEALTH_ENDPOINT, LINT_CONFIG;
+    ENV_EXAMPLE, DOCS, API_DOCS, INFRASTRUCTURE_AS_CODE, HEALTH_ENDPOINT, LINT_CONFIG, RELEASE_WORKFLOW, CHANGELOG;
 
     /** The roles of one file, decided once, while its text is at hand. */
     static Set<FileRole> of(ScannedFile file) {
@@ -27,6 +27,8 @@ enum FileRole {
         add(roles, INFRASTRUCTURE_AS_CODE, FileConventions.isInfrastructureAsCode(file));
         add(roles, HEALTH_ENDPOINT, FileConventions.mentionsHealthEndpoint(file));
         add(roles, LINT_CONFIG, FileConventions.isLintConfig(file));
+        add(roles, RELEASE_WORKFLOW, FileConventions.isReleaseWorkflow(file));
+        add(roles, CHANGELOG, FileConventions.isChangelog(file));
         return roles;
     }
 

@@ -38,8 +38,12 @@ final class Languages {
         programming(map, "JavaScript", LineSyntax.cStyle(template), "js", "jsx", "mjs", "cjs");
         programming(map, "Go", LineSyntax.cStyle(new Quoted("`", "`", (char) 0, true)), "go");
         // Rust strings span lines; '\'' is kept single-line so that lifetimes ('a) cannot swallow a file.
+        // Raw strings (r"...", r#"..."#) have no escapes and may hold quotes: ripgrep's flag docs hold
+        // `'" foo/**`, which read as a string end and a block comment hid 3 700 lines.
         programming(map, "Rust", new LineSyntax(List.of("//"), List.of(LineSyntax.C_BLOCK), true, List.of(),
-                List.of(doubleMultiline, LineSyntax.SINGLE_QUOTED), false), "rs");
+                List.of(new Quoted("r###\"", "\"###", (char) 0, true), new Quoted("r##\"", "\"##", (char) 0, true),
+                        new Quoted("r#\"", "\"#", (char) 0, true), new Quoted("r\"", "\"", (char) 0, true),
+                        doubleMultiline, LineSyntax.SINGLE_QUOTED), false), "rs");
         programming(map, "C", LineSyntax.cStyle(), "c", "h");
         programming(map, "C++", LineSyntax.cStyle(), "cpp", "cc", "cxx", "hpp", "hh", "hxx");
         programming(map, "C#", LineSyntax.cStyle(rawTextBlock, new Quoted("@\"", "\"", (char) 0, true)), "cs");
@@ -52,7 +56,10 @@ final class Languages {
                 List.of(LineSyntax.DOUBLE_QUOTED, LineSyntax.SINGLE_QUOTED), false), "php");
         // Python's triple-quoted strings at the start of a line are docstrings, its documentation comments.
         programming(map, "Python", new LineSyntax(List.of("#"), List.of(), false,
-                List.of(new Delimited("\"\"\"", "\"\"\""), new Delimited("'''", "'''")),
+                // r"""...""" too: requests' api.py writes its docstrings raw, for their \*\*kwargs.
+                List.of(new Delimited("\"\"\"", "\"\"\""), new Delimited("'''", "'''"),
+                        new Delimited("r\"\"\"", "\"\"\""), new Delimited("r'''", "'''"),
+                        new Delimited("R\"\"\"", "\"\"\""), new Delimited("u\"\"\"", "\"\"\"")),
                 List.of(textBlock, singleTripleQuoted, LineSyntax.DOUBLE_QUOTED, LineSyntax.SINGLE_QUOTED), false),
                 "py", "pyi");
         programming(map, "Ruby", new LineSyntax(List.of("#"), List.of(new Delimited("=begin", "=end")), false,

@@ -24,6 +24,7 @@ import java.util.Set;
  * @param duplicatedWindows      of those, runs that occur more than once in the project
  * @param readmeSections         sections found among the README's headings
  * @param readmePath             the README the sections were read from, null when there is none
+ * @param kind                   what kind of project it is, and the pieces a library or a tool is judged by
  */
 record ScoreSignals(
         ProjectFacts facts,
@@ -39,7 +40,8 @@ record ScoreSignals(
         long codeWindows,
         long duplicatedWindows,
         Set<ReadmeSection> readmeSections,
-        String readmePath) {
+        String readmePath,
+        KindJudgement kind) {
 
     ScoreSignals {
         examplePaths = Map.copyOf(examplePaths);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.conclave.model.LanguageStat;
+import dev.conclave.model.ProjectKind;
 import dev.conclave.model.ScanDigest;
 import dev.conclave.model.ScoreFinding;
 import java.io.IOException;
@@ -34,15 +35,19 @@ class FixtureProjectsScoreAsExpectedTest {
     }
 
     @Test
-    void aPythonPackageWithOneTestAndARuffConfiguration() throws IOException {
+    void aPythonCommandWithOneTestAndARuffConfiguration() throws IOException {
         ScanDigest digest = scan(FixtureProject.python());
 
         assertEquals("Python", digest.primaryLanguage());
+        assertEquals(ProjectKind.CLI, digest.scores().projectKind(), "weather/__main__.py: it runs as python -m weather");
         assertEquals(7.5, digest.scores().codeQuality(), "4 base + 2 tests + 1 ratio (1 test per 4) + 2 ruff - 1.5 TODO");
-        assertEquals(0, digest.scores().deploymentReadinessPercent());
+        assertEquals(60, digest.scores().deploymentReadinessPercent(), "distribution 30 + version 15 + install section 15");
         assertBetween(50, 58, digest.scores().documentationQualityPercent());
-        assertEarned(digest, "lint_config", "todo_density", "readme_install", "readme_usage", "comments");
-        assertMissing(digest, "dockerfile", "ci", "docs_folder", "licence_file", "readme_configuration");
+        assertEarned(digest, "lint_config", "todo_density", "readme_install", "readme_usage", "comments",
+                "distribution", "versioning", "install_instructions");
+        assertMissing(digest, "release_workflow", "ci", "docs_folder", "licence_file", "readme_configuration");
+        assertTrue(digest.scores().findings().stream().noneMatch(f -> f.signal().equals("dockerfile")),
+                "a command-line tool is not judged by a container image");
         assertFalse(digest.tree().contains(".env"), "the .gitignore'd .env stays out");
     }
 
@@ -51,6 +56,7 @@ class FixtureProjectsScoreAsExpectedTest {
         ScanDigest digest = scan(FixtureProject.typescript());
 
         assertEquals("TypeScript", digest.primaryLanguage());
+        assertEquals(ProjectKind.SERVICE, digest.scores().projectKind());
         assertEquals(9.3, digest.scores().codeQuality(), "4 + 2 tests + 1.3 ratio (1 test per 3) + 2 eslint");
         assertEquals(35, digest.scores().deploymentReadinessPercent(), "Dockerfile 25 + /healthz 10");
         assertBetween(20, 30, digest.scores().documentationQualityPercent());
@@ -63,6 +69,7 @@ class FixtureProjectsScoreAsExpectedTest {
         ScanDigest digest = scan(FixtureProject.java());
 
         assertEquals("Java", digest.primaryLanguage());
+        assertEquals(ProjectKind.SERVICE, digest.scores().projectKind(), "ShopApplication.java");
         assertEquals(8.0, digest.scores().codeQuality(), "4 + 2 tests + 2 ratio (1 test per 2)");
         assertEquals(20, digest.scores().deploymentReadinessPercent(), "CI only");
         assertBetween(35, 40, digest.scores().documentationQualityPercent());
@@ -75,6 +82,7 @@ class FixtureProjectsScoreAsExpectedTest {
         ScanDigest digest = scan(FixtureProject.go());
 
         assertEquals("Go", digest.primaryLanguage());
+        assertEquals(ProjectKind.SERVICE, digest.scores().projectKind(), "a /healthz route");
         assertEquals(10.0, digest.scores().codeQuality(), "4 + 2 tests + 2 ratio + 2 golangci-lint");
         assertEquals(65, digest.scores().deploymentReadinessPercent(), "Dockerfile 25 + CI 20 + .env.example 10 + /healthz 10");
         assertBetween(55, 62, digest.scores().documentationQualityPercent());
@@ -91,6 +99,7 @@ class FixtureProjectsScoreAsExpectedTest {
         List<String> languages = digest.languages().stream().map(LanguageStat::language).toList();
         assertTrue(languages.containsAll(List.of("TypeScript", "Python", "Go", "Terraform", "YAML", "Markdown")),
                 languages::toString);
+        assertEquals(ProjectKind.MONOREPO, digest.scores().projectKind(), "services/api and services/worker");
         assertEquals(8.1, digest.scores().codeQuality(), "4 + 2 tests + 1.6 ratio (2 tests per 5) + 2 black - 1.5 FIXME");
         assertEquals(90, digest.scores().deploymentReadinessPercent(), "all but an .env.example");
         assertBetween(75, 80, digest.scores().documentationQualityPercent());

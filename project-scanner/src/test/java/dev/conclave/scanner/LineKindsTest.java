@@ -48,6 +48,14 @@ class LineKindsTest {
                             '''Docstring.'''
                             return '#'
                         """, 7, 4, 2),
+                Arguments.of("api.py", "Python", """
+                        def get(url, **kwargs):
+                            r\"""Sends a GET request.
+
+                            :param \\*\\*kwargs: what ``request`` takes, it's said.
+                            \"""
+                            return request("get", url, **kwargs)
+                        """, 2, 3, 1),
                 Arguments.of("a.ts", "TypeScript", """
                         // header
                         const a = `template
@@ -78,6 +86,15 @@ class LineKindsTest {
                             /// doc comment
                         }
                         """, 3, 2, 0),
+                Arguments.of("defs.rs", "Rust", """
+                        const DOC: &str = r#"
+                        .BI "\\-g '" foo/** '.
+                        a glob such as "/*" and C:\\dir\\
+                        "#;
+                        const RAW: &str = r"C:\\dir\\";
+                        // a comment
+                        fn f() {}
+                        """, 6, 1, 0),
                 Arguments.of("run.sh", "Shell", """
                         #!/bin/sh
                         # comment

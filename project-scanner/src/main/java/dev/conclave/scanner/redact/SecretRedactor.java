@@ -1,5 +1,7 @@
 package dev.conclave.scanner.redact;
 
+import dev.conclave.model.SecretFinding;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,13 +11,16 @@ import java.util.regex.Matcher;
 /**
  * Replaces every secret in a file's text by a typed placeholder such as {@code [REDACTED:aws_access_key]}
  * and counts the replacements by type, so that no credential found in a project reaches a model provider
- * while the digest still says that the project has one, and of which kind.
+ * while the digest still says that the project has one, and of which kind. Each replacement is also a
+ * {@link SecretFinding} with its line and a class ({@link SecretClassifier}): hiding is conservative,
+ * reporting is precise.
  *
  * <p>Immutable and thread-safe: the rules are compiled once; each call works on its own matchers.
  */
 public final class SecretRedactor {
 
     private final List<SecretRule> rules;
+    private final SecretClassifier classifier = new SecretClassifier();
 
     public SecretRedactor() {
         this.rules = SecretRules.ALL;
@@ -32,22 +37,26 @@ public final class SecretRedactor {
         }
         FileKind kind = FileKind.of(path);
         Map<String, Integer> byType = new LinkedHashMap<>();
+        List<SecretFinding> findings = new ArrayList<>();
+        OriginalLines lines = new OriginalLines();
         String current = text;
         // Hints are checked against the original text: a redaction only removes text, it never adds a hint.
         String lower = text.toLowerCase(Locale.ROOT);
         for (SecretRule rule : rules) {
             if (rule.kinds().contains(kind) && rule.mayMatch().test(lower)) {
-                current = apply(rule, current, byType);
+                current = apply(rule, path, current, byType, findings, lines);
             }
         }
-        return new Redacted(current, byType);
+        return new Redacted(current, byType, findings);
     }
 
-    private static String apply(SecretRule rule, String text, Map<String, Integer> byType) {
+    private String apply(SecretRule rule, String path, String text, Map<String, Integer> byType,
+            List<SecretFinding> findings, OriginalLines lines) {
         Matcher matcher = rule.pattern().matcher(text);
         boolean secretGroup = rule.hasSecretGroup();
         StringBuilder out = null;
         int copiedUpTo = 0;
+        List<int[]> edits = new ArrayList<>();
         while (matcher.find()) {
             int start = secretGroup ? matcher.start("secret") : matcher.start();
             int end = secretGroup ? matcher.end("secret") : matcher.end();
@@ -59,9 +68,15 @@ public final class SecretRedactor {
                 start++;
                 end--;
             }
-            if (start == end || !rule.accepted().test(text.substring(start, end))) {
+            String value = text.substring(start, end);
+            if (start == end || !rule.accepted().test(value)) {
                 continue;
             }
+            String before = text.substring(text.lastIndexOf('\n', start - 1) + 1, start);
+            SecretClassifier.Verdict verdict = classifier.classify(path, rule.type(), value, before);
+            findings.add(new SecretFinding(path, lines.lineOf(text, start), rule.type(), verdict.secretClass(),
+                    verdict.reason()));
+            edits.add(new int[] {start, end, rule.type().length() + "[REDACTED:]".length(), newlines(value)});
             if (out == null) {
                 out = new StringBuilder(text.length());
             }
@@ -72,7 +87,57 @@ public final class SecretRedactor {
         if (out == null) {
             return text;
         }
+        lines.replaced(edits);
         return out.append(text, copiedUpTo, text.length()).toString();
+    }
+
+    private static int newlines(String value) {
+        return (int) value.chars().filter(c -> c == '\n').count();
+    }
+
+    /**
+     * Maps a position in the text as earlier rules left it to a line of the original text. A replaced
+     * multi-line value (a PEM key) removes line breaks, so each such replacement is remembered with the
+     * number it removed, and positions are moved along as later replacements change the text's length.
+     */
+    private static final class OriginalLines {
+        /** {position just after the placeholder in the current text, line breaks removed there}. */
+        private final List<int[]> collapsed = new ArrayList<>();
+
+        int lineOf(String current, int position) {
+            int line = 1;
+            for (int i = 0; i < position; i++) {
+                if (current.charAt(i) == '\n') {
+                    line++;
+                }
+            }
+            for (int[] collapse : collapsed) {
+                if (collapse[0] <= position) {
+                    line += collapse[1];
+                }
+            }
+            return line;
+        }
+
+        /** @param edits {start, end, placeholder length, line breaks removed} in text order */
+        void replaced(List<int[]> edits) {
+            for (int[] collapse : collapsed) {
+                int shift = 0;
+                for (int[] edit : edits) {
+                    if (edit[1] <= collapse[0]) {
+                        shift += edit[2] - (edit[1] - edit[0]);
+                    }
+                }
+                collapse[0] += shift;
+            }
+            int shift = 0;
+            for (int[] edit : edits) {
+                shift += edit[2] - (edit[1] - edit[0]);
+                if (edit[3] > 0) {
+                    collapsed.add(new int[] {edit[1] + shift, edit[3]});
+                }
+            }
+        }
     }
 
     private static boolean isQuote(char c) {

@@ -19,11 +19,16 @@ final class SecretValues {
     private static final Pattern DUMMY = Pattern.compile(
             "(?i)(?:your|enter|insert|replace|put)[-_ ].*|.*[-_ ]here|x+|\\*+|\\.+|-+|_+|\\?+");
 
+    /**
+     * Booleans, nulls, and the access levels of CI permission blocks ({@code id-token: write} in a GitHub
+     * workflow names a permission, not a token).
+     */
     private static final Set<String> NOT_VALUES = Set.of("true", "false", "yes", "no", "on", "off", "null", "nil",
-            "none", "~", "undefined", "''", "\"\"");
+            "none", "~", "undefined", "''", "\"\"", "read", "write", "read-all", "write-all", "inherit");
 
     static boolean isAssignedSecret(String value) {
-        String trimmed = value.strip();
+        // A bare value in JSON or YAML flow style ends at the next space, so it keeps its separator ("null,").
+        String trimmed = value.strip().replaceAll("[,;]+$", "");
         return !trimmed.isEmpty()
                 && !trimmed.contains("[REDACTED:")
                 && !REFERENCE.matcher(trimmed).matches()
@@ -53,7 +58,8 @@ final class SecretValues {
      * OrdinaryCodeIsNotRedactedTest for the identifiers it spares.
      */
     static boolean isHighEntropyToken(String value) {
-        if (!isAssignedSecret(value) || HEX_OR_UUID.matcher(value).matches() || DIGEST_PREFIX.matcher(value).lookingAt()) {
+        if (!isAssignedSecret(value) || HEX_OR_UUID.matcher(value).matches() || DIGEST_PREFIX.matcher(value).lookingAt()
+                || URL_PATH.matcher(value).matches()) {
             return false;
         }
         if (value.chars().noneMatch(Character::isDigit) || characterClasses(value) < 3) {
@@ -88,6 +94,9 @@ final class SecretValues {
      */
     private static final Pattern HEX_OR_UUID = Pattern.compile(
             "(?i)[0-9a-f]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    /** A URL path of lower-case words ({@code /api/v1/password-recovery-html-content/}): a route, not a token. */
+    private static final Pattern URL_PATH = Pattern.compile("/?(?:[a-z0-9]+(?:[-_.][a-z0-9]+)*/)+(?:[a-z0-9]+(?:[-_.][a-z0-9]+)*)?");
 
     /** Subresource-integrity and digest values: {@code sha512-...}, {@code sha256-...}. */
     private static final Pattern DIGEST_PREFIX = Pattern.compile("(?i)(?:sha\\d{1,3}|md5|blake2b?)[-_]");

@@ -15,7 +15,7 @@ public final class FakeSecrets {
 
     private final Random random = new Random(20261125);
 
-    String of(String alphabet, int length) {
+    public String of(String alphabet, int length) {
         StringBuilder out = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
             out.append(alphabet.charAt(random.nextInt(alphabet.length())));
@@ -23,40 +23,40 @@ public final class FakeSecrets {
         return out.toString();
     }
 
-    String alnum(int length) {
+    public String alnum(int length) {
         return of(ALNUM, length);
     }
 
-    String upperAlnum(int length) {
+    public String upperAlnum(int length) {
         return of(UPPER + DIGITS, length);
     }
 
-    String hex(int length) {
+    public String hex(int length) {
         return of("0123456789abcdef", length);
     }
 
-    String digits(int length) {
+    public String digits(int length) {
         return of(DIGITS, length);
     }
 
-    String base64(int length) {
+    public String base64(int length) {
         return of(ALNUM + "+/", length);
     }
 
-    String base64url(int length) {
+    public String base64url(int length) {
         return of(ALNUM + "-_", length);
     }
 
     /** A password as people choose them: letters, digits and a few symbols that need no quoting. */
-    String password(int length) {
+    public String password(int length) {
         return of(ALNUM, length - 2) + of("!%^*", 1) + of(DIGITS, 1);
     }
 
-    String jwt() {
+    public String jwt() {
         return "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ" + base64url(60) + "." + base64url(43);
     }
 
-    String pemBody(int lines) {
+    public String pemBody(int lines) {
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < lines; i++) {
             body.append(base64(64)).append('\n');

@@ -1,0 +1,75 @@
+package dev.conclave.cli;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.conclave.model.ScanStatus;
+import dev.conclave.model.WireJson;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A report says what kind of project it judged and lists every secret-shaped value by class, file and
+ * line, likely-real ones first, so a reader can check each in a minute; the terminal gives the counts.
+ */
+class ReportListsSecretFindingsByClassAndNamesTheKindTest {
+
+    private static final JsonNode REPORT = WireJson.decode("""
+            {"schema_version": 1, "scan_id": "%s", "run": 1, "project_name": "requests", "status": "COMPLETED",
+             "static_scores": {"code_quality": 7, "deployment_readiness_percent": 100, "documentation_quality_percent": 80,
+               "findings": [{"score": "deployment_readiness", "signal": "packaging", "points": 30,
+                             "detail": "package metadata in pyproject.toml"}],
+               "project_kind": "library",
+               "secret_findings": {"by_class": {"likely_real": 1, "test_fixture": 2, "example": 30},
+                 "listed": [
+                   {"path": "src/requests/settings.py", "line": 12, "rule": "aws_secret_key", "secret_class": "likely_real",
+                    "reason": "in application code or configuration, not a recognisable placeholder"},
+                   {"path": "tests/certs/server.key", "line": 1, "rule": "private_key", "secret_class": "test_fixture",
+                    "reason": "under a test folder (tests/)"},
+                   {"path": "tests/test_utils.py", "line": 455, "rule": "url_password", "secret_class": "example",
+                    "reason": "too short to be a credential (4 characters or fewer)"}],
+                 "problems": [".conclave-false-positives line 3 has 1 fields; write one '<path> <rule>' pair a line"]}}}
+            """.formatted(SampleReports.SCAN_ID), JsonNode.class);
+
+    @Test
+    void markdownNamesTheKindAndGroupsFindingsByClass() {
+        String md = new MarkdownReport().render(REPORT, List.of());
+
+        assertTrue(md.contains("| Judged as | library |"), md);
+        assertTrue(md.contains("**Likely real** (1)"), md);
+        assertTrue(md.contains("| `src/requests/settings.py` | 12 | `aws_secret_key` |"), md);
+        assertTrue(md.contains("**Test fixture** (2)"), md);
+        assertTrue(md.contains("_1 more not listed._"), md);
+        assertTrue(md.indexOf("**Likely real**") < md.indexOf("**Test fixture**")
+                && md.indexOf("**Test fixture**") < md.indexOf("**Example or placeholder** (30)"), md);
+        assertTrue(md.contains("_29 more not listed._"), md);
+        assertTrue(md.contains("> **Not read:** .conclave-false-positives line 3 has 1 fields"), md);
+    }
+
+    @Test
+    void htmlNamesTheKindAndGroupsFindingsByClass() {
+        String html = new HtmlReport().render(REPORT, List.of());
+
+        assertTrue(html.contains("Judged as: library"), html);
+        assertTrue(html.contains("<h3>Likely real (1)</h3>"), html);
+        assertTrue(html.contains("<td><code>tests/test_utils.py</code></td><td class=\"num\">455</td>"), html);
+    }
+
+    @Test
+    void terminalGivesTheCountsAndTheKind() {
+        String summary = new TerminalSummary().render(new ScanProgress(SampleReports.SCAN_ID, "requests",
+                ScanStatus.COMPLETED, 1, null, null, List.of(), null, REPORT));
+
+        assertTrue(summary.contains("library"), summary);
+        assertTrue(summary.contains("33 redacted, 1 likely real"), summary);
+    }
+
+    @Test
+    void aReportFromBeforeKindsShowsNoFindingsSection() {
+        String md = new MarkdownReport().render(WireJson.decode(SampleReports.full("COMPLETED"), JsonNode.class), List.of());
+
+        assertTrue(md.contains("| Judged as | unknown kind (judged as a service) |"), md);
+        assertFalse(md.contains("Secret-shaped values"), md);
+    }
+}

@@ -1,0 +1,7 @@
+const overridableReplacements = [
+	['&', ' and '],
+	['🦄', ' unicorn '],
+	['♥', ' love ']
+];
+
+export default overridableReplacements;
