@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Models, providers, limits, prices, retries, routing and the cache: configuration, not code
- * (DESIGN.md §4). {@link LlmConfigValidator} checks it at start-up and refuses to start with a
+ *. {@link LlmConfigValidator} checks it at start-up and refuses to start with a
  * message naming the setting to fix.
  */
 @ConfigMapping(prefix = "conclave.llm")

@@ -22,7 +22,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 /**
- * The fleet-wide rate limit in front of every model call (DESIGN.md §3): one token bucket per
+ * The fleet-wide rate limit in front of every model call: one token bucket per
  * provider and model (or provider and API key, {@code limits.scope=key}) in Redis, counting
  * requests and tokens per period, a daily quota per provider, and the provider's own 429 pauses,
  * all shared by every instance ({@link FleetBuckets}). A provider with {@code limits.requests=0}

@@ -1,5 +1,5 @@
 /**
- * The fleet-wide rate limit (DESIGN.md §3): {@link dev.conclave.llm.ratelimit.RateLimiter} grants
+ * The fleet-wide rate limit: {@link dev.conclave.llm.ratelimit.RateLimiter} grants
  * {@link dev.conclave.llm.ratelimit.Permit}s from token buckets in Redis, one Lua script per
  * operation ({@code FleetBuckets}), and falls back to an explicit local share of each limit when
  * Redis is unreachable ({@code TokenBucket}); {@link dev.conclave.llm.ratelimit.RateLimiterHealthCheck}
