@@ -2,7 +2,6 @@ package dev.conclave.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -41,14 +40,7 @@ public record RoleResult(
 
     /** Everything that makes this result impossible to record, in words; empty when it is valid. */
     public List<String> problems() {
-        List<String> problems = new ArrayList<>();
-        SchemaVersions.check(schemaVersion, problems);
-        if (scanId == null) {
-            problems.add("scanId is missing");
-        }
-        if (run < 1) {
-            problems.add("run is " + run + "; runs start at 1");
-        }
+        List<String> problems = SchemaVersions.envelopeProblems(schemaVersion, scanId, run);
         if (role == null || role.isBlank()) {
             problems.add("role is blank");
         }
@@ -62,10 +54,7 @@ public record RoleResult(
 
     /** This result, or a {@link WireFormatException} naming every problem ({@link #problems()}). */
     public RoleResult validate() {
-        List<String> problems = problems();
-        if (!problems.isEmpty()) {
-            throw new WireFormatException("invalid RoleResult: " + String.join("; ", problems));
-        }
+        SchemaVersions.refuseIfAny("RoleResult", problems());
         return this;
     }
 }

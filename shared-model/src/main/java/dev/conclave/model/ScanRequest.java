@@ -37,14 +37,7 @@ public record ScanRequest(
 
     /** Everything that makes this request impossible to process, in words; empty when it is valid. */
     public List<String> problems() {
-        List<String> problems = new ArrayList<>();
-        SchemaVersions.check(schemaVersion, problems);
-        if (scanId == null) {
-            problems.add("scanId is missing");
-        }
-        if (run < 1) {
-            problems.add("run is " + run + "; runs start at 1");
-        }
+        List<String> problems = SchemaVersions.envelopeProblems(schemaVersion, scanId, run);
         if (roles.isEmpty()) {
             problems.add("roles is empty; a request names at least one role");
         }
@@ -67,10 +60,7 @@ public record ScanRequest(
 
     /** This request, or a {@link WireFormatException} naming every problem ({@link #problems()}). */
     public ScanRequest validate() {
-        List<String> problems = problems();
-        if (!problems.isEmpty()) {
-            throw new WireFormatException("invalid ScanRequest: " + String.join("; ", problems));
-        }
+        SchemaVersions.refuseIfAny("ScanRequest", problems());
         return this;
     }
 }
