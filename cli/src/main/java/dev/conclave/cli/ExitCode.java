@@ -28,7 +28,7 @@ public enum ExitCode {
         return switch (status) {
             case COMPLETED -> COMPLETED;
             case PARTIAL -> PARTIAL;
-            case FAILED, QUEUED, RUNNING -> FAILED;
+            case FAILED, CANCELLED, QUEUED, RUNNING -> FAILED;
         };
     }
 }

@@ -1,6 +1,8 @@
 package dev.conclave.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.conclave.model.ReplayShare;
+import dev.conclave.model.RoleOverride;
 import dev.conclave.model.ScanDigest;
 import java.util.Map;
 import java.util.UUID;
@@ -9,13 +11,21 @@ import java.util.UUID;
  * One question for one role: analyse this digest (a specialist) or synthesise these panel
  * answers (the aggregator).
  *
- * @param panel the specialists' analyses by role; empty for a specialist's own task
+ * @param panel    the specialists' analyses by role; empty for a specialist's own task
+ * @param override another prompt version or model chain than configured for the role; null for none
+ * @param replay   the replay job the run belongs to, whose share of the rate limit its calls take; null for a live scan
  */
 public record AnalysisTask(UUID scanId, int run, String role, ScanDigest digest, Map<String, JsonNode> panel,
-        boolean bypassCache) {
+        boolean bypassCache, RoleOverride override, ReplayShare replay) {
 
     public AnalysisTask {
         panel = Map.copyOf(panel);
+    }
+
+    /** A task as configured, for a live scan. */
+    public AnalysisTask(UUID scanId, int run, String role, ScanDigest digest, Map<String, JsonNode> panel,
+            boolean bypassCache) {
+        this(scanId, run, role, digest, panel, bypassCache, null, null);
     }
 
     public static AnalysisTask specialist(UUID scanId, int run, String role, ScanDigest digest, boolean bypassCache) {

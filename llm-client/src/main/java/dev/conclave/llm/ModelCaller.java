@@ -68,7 +68,8 @@ public class ModelCaller {
         RoleSchema schema = schemas.forRole(task.role());
         List<String> failures = new ArrayList<>();
         Set<String> providersGivenUp = new HashSet<>();
-        for (ModelRef model : router.route(task.role(), prompt.tokens(), maxTokens)) {
+        List<String> chain = task.override() == null ? List.of() : task.override().chain();
+        for (ModelRef model : router.route(task.role(), chain, prompt.tokens(), maxTokens)) {
             if (providersGivenUp.contains(model.provider())) {
                 continue;
             }

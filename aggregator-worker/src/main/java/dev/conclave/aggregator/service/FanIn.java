@@ -56,10 +56,11 @@ public class FanIn {
                 .setParameter(1, request.scanId())
                 .setParameter(2, request.run())
                 .setParameter(3, WireJson.encode(request))
-                .setParameter(4, WireJson.encode(request.roles()))
+                .setParameter(4, WireJson.encode(request.expectedRoles()))
                 .setParameter(5, request.requestedAt())
                 .setParameter(6, request.deadline())
                 .executeUpdate();
+        request.carriedRoles().forEach((role, from) -> carry(request, role, from));
         return claimIfComplete(request.scanId(), request.run());
     }
 
@@ -191,6 +192,30 @@ public class FanIn {
                 .setParameter(1, scanId.toString())
                 .setParameter(2, run)
                 .getSingleResult();
+    }
+
+    /**
+     * Copies a carried role's stored result from run {@code from} into the request's run, as if it had
+     * just arrived: no worker analyses it. Idempotent, and skipped once the run is closed.
+     */
+    private void carry(ScanRequest request, String role, int from) {
+        int copied = em.createNativeQuery("""
+                insert into role_result (scan_id, run, role, outcome, analysis, failure_reason, provider, model,
+                                         offline, worker_instance, started_at, completed_at, received_at, carried_from_run)
+                select r.scan_id, ?2, r.role, r.outcome, r.analysis, r.failure_reason, r.provider, r.model, r.offline,
+                       r.worker_instance, r.started_at, r.completed_at, now(), r.run
+                from role_result r join aggregation a on a.scan_id = r.scan_id and a.run = ?2 and a.status = 'OPEN'
+                where r.scan_id = ?1 and r.run = ?3 and r.role = ?4
+                on conflict (scan_id, run, role) do nothing""")
+                .setParameter(1, request.scanId())
+                .setParameter(2, request.run())
+                .setParameter(3, from)
+                .setParameter(4, role)
+                .executeUpdate();
+        if (copied == 0 && RoleResultEntity.forRun(request.scanId(), request.run()).stream().noneMatch(r -> r.role.equals(role))) {
+            LOG.warnf("scan %s run %d carries role %s from run %d, which has no stored result of it: the role stays "
+                    + "missing until the deadline", request.scanId(), request.run(), role, from);
+        }
     }
 
     private void record(RoleResult result) {

@@ -48,17 +48,18 @@ public class RunCloser {
     }
 
     /**
-     * Opens the request's run, and closes it at once if its results all came first. A request for
-     * a run already open or closed changes nothing.
+     * Opens the request's run with the results it carries over from earlier runs, and closes it at once
+     * if its results all came first (or all are carried: a re-synthesis). A request for a run already
+     * open or closed changes nothing.
      *
      * @throws PermanentFailure if it names no role or a role that is not known
      */
     public void onRequest(ScanRequest request) {
-        if (request.roles() == null || request.roles().isEmpty()) {
+        if (request.expectedRoles().isEmpty()) {
             throw new PermanentFailure("scan request for scan " + request.scanId() + " run " + request.run()
                     + " names no role; known roles: " + knownRoles);
         }
-        for (String role : request.roles()) {
+        for (String role : request.expectedRoles()) {
             if (!knownRoles.contains(role)) {
                 throw new PermanentFailure("scan request for scan " + request.scanId() + " run " + request.run()
                         + " asks for role '" + role + "', which is not a known role " + knownRoles

@@ -12,6 +12,7 @@ import dev.conclave.model.ScanRequest;
 import dev.conclave.model.SchemaVersions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,8 +38,8 @@ public class RoleAnalysis {
         Instant started = Instant.now();
         progress.report(request.scanId(), request.run(), role, ProgressStage.STARTED, null, identity.name());
         try {
-            AnalysisAnswer answer = models.analyse(AnalysisTask.specialist(request.scanId(), request.run(), role,
-                    request.digest(), request.bypassCache()));
+            AnalysisAnswer answer = models.analyse(new AnalysisTask(request.scanId(), request.run(), role,
+                    request.digest(), Map.of(), request.bypassCache(), request.overrideOf(role), request.replay()));
             progress.report(request.scanId(), request.run(), role, ProgressStage.DONE,
                     answer.provider() + "/" + answer.model(), null);
             return new RoleResult(SchemaVersions.WIRE, request.scanId(), request.run(), role, RoleOutcome.SUCCEEDED,

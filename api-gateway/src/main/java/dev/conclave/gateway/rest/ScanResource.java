@@ -2,7 +2,6 @@ package dev.conclave.gateway.rest;
 
 import dev.conclave.gateway.intake.ArchiveExtractor;
 import dev.conclave.gateway.service.InvalidScanException;
-import dev.conclave.gateway.service.ScanNotStoredException;
 import dev.conclave.gateway.service.ScanQueries;
 import dev.conclave.gateway.service.ScanService;
 import dev.conclave.gateway.service.ScanSubmission;
@@ -29,7 +28,6 @@ import java.util.OptionalLong;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Where a scan enters Conclave, and where its state is read back. */
 @Path("/api/v1/scans")
@@ -118,23 +116,11 @@ public class ScanResource {
         }
     }
 
-    private static UUID parseId(String id) {
+    static UUID parseId(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw InvalidScanException.badRequest("id", "'" + id + "' is not a scan id (a UUID)");
         }
-    }
-
-    @ServerExceptionMapper
-    public Response invalid(InvalidScanException e) {
-        return Response.status(e.status()).type(MediaType.APPLICATION_JSON)
-                .entity(new ErrorResponse(e.getMessage(), e.field())).build();
-    }
-
-    @ServerExceptionMapper
-    public Response notStored(ScanNotStoredException e) {
-        return Response.status(503).type(MediaType.APPLICATION_JSON).header("Retry-After", 5)
-                .entity(new ErrorResponse(e.getMessage(), null)).build();
     }
 }

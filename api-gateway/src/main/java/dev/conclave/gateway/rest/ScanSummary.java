@@ -10,7 +10,7 @@ public record ScanSummary(UUID scanId, String name, ScanStatus status, int run, 
         Instant completedAt) {
 
     static ScanSummary of(ScanState state) {
-        return new ScanSummary(state.scan().id, state.scan().name, state.status(), state.scan().currentRun,
+        return new ScanSummary(state.scan().id, state.scan().name, state.status(), state.run().run,
                 state.scan().createdAt, state.aggregation() == null ? null : state.aggregation().completedAt);
     }
 }

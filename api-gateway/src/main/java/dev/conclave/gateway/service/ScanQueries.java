@@ -4,6 +4,7 @@ import dev.conclave.gateway.persistence.AggregationView;
 import dev.conclave.gateway.persistence.RoleResultView;
 import dev.conclave.gateway.persistence.RunKey;
 import dev.conclave.gateway.persistence.ScanEntity;
+import dev.conclave.gateway.persistence.ScanRunEntity;
 import dev.conclave.model.ScanStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -21,16 +22,43 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ScanQueries {
 
+    /** The scan with its current run. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ScanState> find(UUID id) {
+        ScanEntity scan = ScanEntity.findById(id);
+        return scan == null ? Optional.empty() : findRun(scan, scan.currentRun);
+    }
+
+    /** The scan with one of its runs; empty when either does not exist. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ScanState> find(UUID id, int run) {
+        ScanEntity scan = ScanEntity.findById(id);
+        return scan == null ? Optional.empty() : findRun(scan, run);
+    }
+
+    /** Every run of a scan, oldest first, without role details; empty when the scan does not exist. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<List<ScanState>> runs(UUID id) {
         ScanEntity scan = ScanEntity.findById(id);
         if (scan == null) {
             return Optional.empty();
         }
-        AggregationView aggregation = AggregationView.findById(new RunKey(scan.id, scan.currentRun));
-        Map<String, RoleResultView> roles = RoleResultView.forRun(scan.id, scan.currentRun).stream()
+        Map<Integer, AggregationView> outcomes = AggregationView.<AggregationView>list("scanId", id).stream()
+                .collect(Collectors.toMap(a -> a.run, Function.identity()));
+        return Optional.of(ScanRunEntity.ofScan(id).stream()
+                .map(run -> new ScanState(scan, run, outcomes.get(run.run), Map.of()))
+                .toList());
+    }
+
+    private Optional<ScanState> findRun(ScanEntity scan, int number) {
+        Optional<ScanRunEntity> run = ScanRunEntity.find(scan.id, number);
+        if (run.isEmpty()) {
+            return Optional.empty();
+        }
+        AggregationView aggregation = AggregationView.findById(new RunKey(scan.id, number));
+        Map<String, RoleResultView> roles = RoleResultView.forRun(scan.id, number).stream()
                 .collect(Collectors.toMap(r -> r.role, Function.identity()));
-        return Optional.of(new ScanState(scan, aggregation, roles));
+        return Optional.of(new ScanState(scan, run.get(), aggregation, roles));
     }
 
     /** The newest scans, optionally only those of one status. */
@@ -43,15 +71,21 @@ public class ScanQueries {
             default -> "where a.status = '" + status.get().name() + "'";
         };
         List<Object[]> rows = ScanEntity.getEntityManager().createQuery(
-                "select s, a from ScanEntity s left join AggregationView a on a.scanId = s.id and a.run = s.currentRun "
+                "select s, r, a from ScanEntity s join ScanRunEntity r on r.scanId = s.id and r.run = s.currentRun "
+                        + "left join AggregationView a on a.scanId = s.id and a.run = s.currentRun "
                         + where + " order by s.createdAt desc", Object[].class)
                 .setMaxResults(limit)
                 .getResultList();
-        return rows.stream().map(r -> new ScanState((ScanEntity) r[0], (AggregationView) r[1], Map.of())).toList();
+        return rows.stream().map(r -> new ScanState((ScanEntity) r[0], (ScanRunEntity) r[1], (AggregationView) r[2],
+                Map.of())).toList();
     }
 
-    /** A scan with its current run's aggregation (null before the aggregator saw it) and role results. */
-    public record ScanState(ScanEntity scan, AggregationView aggregation, Map<String, RoleResultView> roleResults) {
+    /**
+     * A scan with one run: how it was asked for, its aggregation (null before the aggregator saw it) and
+     * its role results.
+     */
+    public record ScanState(ScanEntity scan, ScanRunEntity run, AggregationView aggregation,
+            Map<String, RoleResultView> roleResults) {
 
         public ScanStatus status() {
             if (aggregation == null) {

@@ -2,10 +2,6 @@ package dev.conclave.gateway.service;
 
 import dev.conclave.gateway.messaging.OutboxRecord;
 import dev.conclave.gateway.persistence.ScanEntity;
-import dev.conclave.model.ScanRequest;
-import dev.conclave.model.SchemaVersions;
-import dev.conclave.model.Topics;
-import dev.conclave.model.WireJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -15,14 +11,14 @@ import java.util.UUID;
 /**
  * The transactions of {@link ScanService}, in a bean of their own so that publishing happens after the
  * commit. A scan row and the outbox row of its {@code scan.requests} record are written in one
- * transaction: they exist together or not at all.
+ * transaction, with the row of its first run: they exist together or not at all.
  */
 @ApplicationScoped
 public class ScanStore {
-    private final Outbox outbox;
+    private final RunStore runs;
 
-    public ScanStore(Outbox outbox) {
-        this.outbox = outbox;
+    public ScanStore(RunStore runs) {
+        this.runs = runs;
     }
 
     @Transactional
@@ -39,10 +35,7 @@ public class ScanStore {
         scan.createdAt = Instant.now();
         // Flushed first: a repeated Idempotency-Key fails here, before an outbox row exists.
         scan.persistAndFlush();
-        ScanRequest request = new ScanRequest(SchemaVersions.WIRE, scan.id, scan.currentRun, scan.name, scan.roles,
-                scan.digest, scan.createdAt, scan.createdAt.plusSeconds(scan.deadlineSeconds), scan.bypassCache);
-        OutboxRecord record = outbox.add(Topics.SCAN_REQUESTS, scan.id.toString(), WireJson.encode(request));
-        return new Stored(scan, record);
+        return new Stored(scan, runs.first(scan));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

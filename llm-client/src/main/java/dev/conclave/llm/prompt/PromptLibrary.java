@@ -39,7 +39,9 @@ public class PromptLibrary {
 
     public RenderedPrompt render(AnalysisTask task) {
         LlmConfig.RoleConfig roleConfig = config.roles().get(task.role());
-        String version = roleConfig == null ? "v1" : roleConfig.promptVersion();
+        String version = task.override() != null && task.override().promptVersion() != null
+                ? task.override().promptVersion() // a run comparing prompts asked for this one
+                : roleConfig == null ? "v1" : roleConfig.promptVersion();
         int budget = roleConfig == null ? DEFAULT_BUDGET : roleConfig.promptTokenBudget();
         String template = templates.computeIfAbsent(task.role() + "/" + version, key -> load(task.role(), version));
         String panel = json(task.panel());

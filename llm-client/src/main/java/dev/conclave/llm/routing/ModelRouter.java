@@ -69,8 +69,17 @@ public class ModelRouter {
 
     /** The models to try for the role, in order. */
     public List<ModelRef> route(String role, long promptTokens, long expectedCompletionTokens) {
+        return route(role, List.of(), promptTokens, expectedCompletionTokens);
+    }
+
+    /**
+     * The models to try for the role, in order, from {@code chainOverride} (entries as in
+     * {@code conclave.llm.roles.<role>.chain}) instead of the configured chain when it is not empty.
+     */
+    public List<ModelRef> route(String role, List<String> chainOverride, long promptTokens, long expectedCompletionTokens) {
         servedRoles.add(role);
-        List<ModelRef> chain = ordered(chains.of(role), promptTokens, expectedCompletionTokens);
+        List<List<ModelRef>> groups = chainOverride.isEmpty() ? chains.of(role) : RoleChains.parse(chainOverride);
+        List<ModelRef> chain = ordered(groups, promptTokens, expectedCompletionTokens);
         List<ModelRef> admitted = chain.stream().filter(circuits::admit).toList();
         return admitted.isEmpty() ? chain : admitted;
     }

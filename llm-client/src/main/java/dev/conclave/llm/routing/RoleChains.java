@@ -39,7 +39,7 @@ record RoleChains(Map<String, List<List<ModelRef>>> byRole, List<List<ModelRef>>
         return offlineFallback.isPresent() ? defaultChain : byRole.getOrDefault(role, defaultChain);
     }
 
-    private static List<List<ModelRef>> parse(List<String> chain) {
+    static List<List<ModelRef>> parse(List<String> chain) {
         return chain.stream()
                 .map(entry -> Arrays.stream(entry.split("\\|")).map(String::trim).filter(name -> !name.isEmpty())
                         .map(ModelRef::parse).toList())

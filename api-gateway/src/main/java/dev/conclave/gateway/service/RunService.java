@@ -1,0 +1,60 @@
+package dev.conclave.gateway.service;
+
+import dev.conclave.gateway.config.ScanConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Starts new runs of existing scans: a re-run asked for over HTTP, or a run a replay job asks for.
+ * Like a submission, a run is accepted once its row and its request's outbox row are committed
+ * together, and its request is published right after the commit or by the outbox relay.
+ */
+@ApplicationScoped
+public class RunService {
+    private final RunStore store;
+    private final Outbox outbox;
+    private final List<String> knownRoles;
+
+    public RunService(RunStore store, Outbox outbox, ScanConfig config) {
+        this.store = store;
+        this.outbox = outbox;
+        this.knownRoles = List.copyOf(config.knownRoles());
+    }
+
+    /**
+     * Starts the scan's next run, or returns the run first started with the same idempotency key.
+     *
+     * @throws ScanNotFoundException if there is no such scan
+     * @throws InvalidScanException  if the run asks for what cannot be done (an unknown role, an override
+     *                               of a role it does not analyse)
+     * @throws ScanNotStoredException if the database did not store it: nothing was started
+     */
+    public Accepted start(UUID scanId, RunSpec spec, Optional<String> idempotencyKey) {
+        if (spec.analyse() != null) {
+            for (String role : spec.analyse()) {
+                if (!knownRoles.contains(role)) {
+                    throw InvalidScanException.badRequest("roles", "unknown role '" + role + "'; known roles: "
+                            + knownRoles + " (conclave.scan.known-roles)");
+                }
+            }
+        }
+        RunStore.Started started;
+        try {
+            started = store.next(scanId, spec, idempotencyKey.orElse(null));
+        } catch (ScanNotFoundException | InvalidScanException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ScanNotStoredException(e);
+        }
+        if (started.request() != null) {
+            outbox.publishNow(started.request());
+        }
+        return new Accepted(scanId, started.run().run, started.repeated());
+    }
+
+    /** A started run; {@code repeated} when an earlier call with the same key started it. */
+    public record Accepted(UUID scanId, int run, boolean repeated) {
+    }
+}
