@@ -45,7 +45,25 @@ public final class ConclaveCommand {
                 yield ExitCode.COMPLETED.code();
             }
             case Invocation.Scan scan -> scan(scan.options());
+            case Invocation.Runs runs -> command(() -> new RunsCommand(out, err, parser).run(runs.args()), RunsCommand.USAGE);
         };
+    }
+
+    /** Runs a command other than scan; a usage error prints that command's usage. */
+    private int command(CommandBody body, String usage) {
+        try {
+            return body.run();
+        } catch (UsageException e) {
+            err.println("conclave: " + e.getMessage());
+            err.println();
+            err.print(usage);
+            return ExitCode.USAGE.code();
+        }
+    }
+
+    @FunctionalInterface
+    private interface CommandBody {
+        int run() throws UsageException;
     }
 
     private int scan(ScanOptions options) {

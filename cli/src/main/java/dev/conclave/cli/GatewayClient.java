@@ -111,6 +111,33 @@ public final class GatewayClient implements AutoCloseable {
         return accepted;
     }
 
+    /** {@code GET} of a gateway path that answers JSON; {@code what} names it in errors ("list the runs of scan X"). */
+    public JsonNode getJson(String path, String what) throws GatewayException {
+        HttpRequest request = HttpRequest.newBuilder(endpoint(path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        return decode(send(request, what), JsonNode.class, what);
+    }
+
+    /**
+     * {@code POST} of a JSON body (null for none) to a gateway path that answers JSON; an idempotency key
+     * (null for none) makes a repeat after a lost answer return the first outcome.
+     */
+    public JsonNode postJson(String path, String body, String idempotencyKey, String what) throws GatewayException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint(path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return decode(send(request.build(), what), JsonNode.class, what);
+    }
+
     /** Reads where a scan stands, with its report once it has one. */
     public ScanProgress status(String scanId) throws GatewayException {
         HttpRequest request = HttpRequest.newBuilder(

@@ -10,4 +10,8 @@ public sealed interface Invocation {
     /** {@code conclave scan <directory> ...}. */
     record Scan(ScanOptions options) implements Invocation {
     }
+
+    /** {@code conclave runs ...}: the runs of one scan. */
+    record Runs(java.util.List<String> args) implements Invocation {
+    }
 }

@@ -21,6 +21,7 @@ public final class ScanOptionsParser {
             Usage:
               conclave scan <project> [options]     scan a project, follow its analysis, print and save the report
                 <project> is a directory, a .zip or .tar.gz file, or a git URL (https://host/owner/repo.git)
+              conclave runs list|show|start|diff ...  the runs of a scan: re-run it, compare reports (conclave runs --help)
               conclave --help                       show this help
 
             Options of scan:
@@ -54,9 +55,10 @@ public final class ScanOptionsParser {
         return switch (command) {
             case "--help", "-h", "help" -> new Invocation.Help();
             case "scan" -> parseScan(args.subList(1, args.size()));
+            case "runs" -> new Invocation.Runs(args.subList(1, args.size()));
             default -> throw new UsageException(command.startsWith("-")
                     ? "unknown option " + command + " (options go after 'scan <directory>')"
-                    : "unknown command '" + command + "': the command is 'scan'");
+                    : "unknown command '" + command + "': the commands are scan, runs");
         };
     }
 
@@ -173,7 +175,8 @@ public final class ScanOptionsParser {
         return path;
     }
 
-    private URI serverUrl(String flagValue) throws UsageException {
+    /** The gateway to talk to: {@code --server}'s value when given, else {@code $CONCLAVE_SERVER}, else the local one. */
+    URI serverUrl(String flagValue) throws UsageException {
         String fromEnv = environment.get(ScanOptions.SERVER_ENV);
         String source = flagValue != null ? "--server" : "$" + ScanOptions.SERVER_ENV;
         String raw = flagValue != null ? flagValue : (fromEnv != null && !fromEnv.isBlank() ? fromEnv : null);

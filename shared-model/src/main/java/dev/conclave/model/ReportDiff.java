@@ -94,7 +94,7 @@ public record ReportDiff(
         return values;
     }
 
-    /** Blockers as "SEVERITY: issue", so a changed severity shows as one removed and one added. */
+    /** Blockers as "severity: issue", so a changed severity shows as one removed and one added. */
     private static List<String> blockers(JsonNode report) {
         List<String> values = new ArrayList<>();
         JsonNode array = at(report, "deployment_analysis/deployment_blockers");

@@ -47,6 +47,11 @@ public final class FakeOpenRouter implements AutoCloseable {
                     {"problem_solved":"Shared to-do lists","target_audience":"Small teams","monetization_strategy":\
                     "Freemium","market_viability":4,"portfolio_suitable":true,"portfolio_pitch":"A tidy Flask API"}""",
                     1802, 351, new BigDecimal("0.00036004")),
+            // Not a role's chain: a model a re-run can ask for instead (overrides), with another blocker and price.
+            "deployment-alt", new Answer("""
+                    {"deployment_strategy":"Serverless functions","infrastructure_recommendations":"Managed Postgres",\
+                    "deployment_blockers":[{"issue":"No health check","severity":"medium"}],\
+                    "mvp_roadmap":["Add a health check"]}""", 1790, 301, new BigDecimal("0.00121000")),
             "aggregator", new Answer("""
                     {"overall_assessment":"A tidy service that is not yet deployable","top_priorities":\
                     ["Add a Dockerfile","Add CI","Move off SQLite"],"vibecodibility_score":6,"fit_score":5}""",

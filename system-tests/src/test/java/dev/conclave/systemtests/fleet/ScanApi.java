@@ -85,6 +85,37 @@ public final class ScanApi {
         return parse(answer.body());
     }
 
+    /** {@code GET} of any gateway path answering JSON; fails unless it answers {@code status}. */
+    public JsonNode get(String path, int status) {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(base.resolve(path)).GET());
+        if (answer.statusCode() != status) {
+            throw new AssertionError("GET " + path + " answered " + answer.statusCode() + ", not " + status + ": "
+                    + answer.body());
+        }
+        return parse(answer.body());
+    }
+
+    /** {@code POST} of a JSON body (null for none) to any gateway path; fails unless it answers {@code status}. */
+    public JsonNode post(String path, String body, int status) {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
+        if (answer.statusCode() != status) {
+            throw new AssertionError("POST " + path + " answered " + answer.statusCode() + ", not " + status + ": "
+                    + answer.body());
+        }
+        return parse(answer.body());
+    }
+
+    /** Polls one run of a scan until its status is final and returns that view. */
+    public JsonNode awaitRunFinished(UUID scanId, int run, Duration within) {
+        String path = "/api/v1/scans/" + scanId + "/runs/" + run;
+        return await("run " + run + " of scan " + scanId + " to reach a final status")
+                .atMost(within)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> get(path, 200), view -> ScanStatus.valueOf(view.path("status").asText()).isFinal());
+    }
+
     /** {@code GET /api/v1/scans/{id}/events} of a finished scan: the whole Server-Sent Events body, up to {@code end}. */
     public String events(UUID scanId) {
         HttpResponse<String> answer = send(HttpRequest.newBuilder(base.resolve("/api/v1/scans/" + scanId + "/events")).GET());

@@ -1,0 +1,71 @@
+package dev.conclave.cli;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A gateway on 127.0.0.1 that answers each "METHOD path?query" with the status and JSON body scripted for
+ * it (404 with an error body otherwise) and remembers every request, for the commands besides scan.
+ */
+final class ScriptedGateway implements AutoCloseable {
+
+    record Received(String method, String pathAndQuery, String body, String idempotencyKey) {
+    }
+
+    private record Answer(int status, String body) {
+    }
+
+    private final HttpServer server;
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+
+    ScriptedGateway() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** Answers {@code method} on {@code pathAndQuery} (e.g. "GET /api/v1/scans/x/runs") with this status and body. */
+    ScriptedGateway answer(String method, String pathAndQuery, int status, String body) {
+        answers.put(method + " " + pathAndQuery, new Answer(status, body));
+        return this;
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String query = exchange.getRequestURI().getRawQuery();
+        String pathAndQuery = exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query);
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        received.add(new Received(exchange.getRequestMethod(), pathAndQuery, body,
+                exchange.getRequestHeaders().getFirst("Idempotency-Key")));
+        Answer answer = answers.getOrDefault(exchange.getRequestMethod() + " " + pathAndQuery,
+                new Answer(404, "{\"error\": \"nothing scripted for " + pathAndQuery + "\"}"));
+        byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(answer.status(), bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
