@@ -45,6 +45,7 @@ public final class ConclaveCommand {
                 yield ExitCode.COMPLETED.code();
             }
             case Invocation.Scan scan -> scan(scan.options());
+            case Invocation.DeadLetters deadLetters -> new DeadLettersCommand(deadLetters.options(), out, err).run();
         };
     }
 

@@ -3,6 +3,7 @@ package dev.conclave.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.conclave.model.WireJson;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -127,6 +128,26 @@ public final class GatewayClient implements AutoCloseable {
                     null);
         }
         return progress;
+    }
+
+    /**
+     * Any other JSON call: {@code method} on {@code pathAndQuery} (already encoded), no body. Returns
+     * the answer's JSON, or a missing node for an empty answer (204); {@code what} names the call in errors.
+     */
+    public JsonNode call(String method, String pathAndQuery, String what) throws GatewayException {
+        HttpRequest request = HttpRequest.newBuilder(endpoint(pathAndQuery))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json")
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build();
+        HttpResponse<String> response = send(request, what);
+        if (response.statusCode() < 200 || response.statusCode() >= 300) {
+            throw refusal(response, what);
+        }
+        if (response.body() == null || response.body().isBlank()) {
+            return MissingNode.getInstance();
+        }
+        return decode(response, JsonNode.class, what);
     }
 
     @Override

@@ -21,6 +21,8 @@ public final class ScanOptionsParser {
             Usage:
               conclave scan <project> [options]     scan a project, follow its analysis, print and save the report
                 <project> is a directory, a .zip or .tar.gz file, or a git URL (https://host/owner/repo.git)
+              conclave dead-letters list|show|redrive|purge ...
+                                                    read, re-drive and purge dead letters (conclave dead-letters --help)
               conclave --help                       show this help
 
             Options of scan:
@@ -54,9 +56,10 @@ public final class ScanOptionsParser {
         return switch (command) {
             case "--help", "-h", "help" -> new Invocation.Help();
             case "scan" -> parseScan(args.subList(1, args.size()));
+            case "dead-letters" -> new Invocation.DeadLetters(DeadLettersOptions.parse(args.subList(1, args.size()), this));
             default -> throw new UsageException(command.startsWith("-")
                     ? "unknown option " + command + " (options go after 'scan <directory>')"
-                    : "unknown command '" + command + "': the command is 'scan'");
+                    : "unknown command '" + command + "': the commands are 'scan' and 'dead-letters'");
         };
     }
 
@@ -173,7 +176,8 @@ public final class ScanOptionsParser {
         return path;
     }
 
-    private URI serverUrl(String flagValue) throws UsageException {
+    /** The gateway: {@code --server}, else {@code $CONCLAVE_SERVER}, else the default; every command's. */
+    URI serverUrl(String flagValue) throws UsageException {
         String fromEnv = environment.get(ScanOptions.SERVER_ENV);
         String source = flagValue != null ? "--server" : "$" + ScanOptions.SERVER_ENV;
         String raw = flagValue != null ? flagValue : (fromEnv != null && !fromEnv.isBlank() ? fromEnv : null);
