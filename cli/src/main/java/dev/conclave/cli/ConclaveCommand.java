@@ -46,6 +46,7 @@ public final class ConclaveCommand {
             }
             case Invocation.Scan scan -> scan(scan.options());
             case Invocation.Runs runs -> command(() -> new RunsCommand(out, err, parser).run(runs.args()), RunsCommand.USAGE);
+            case Invocation.DeadLetters deadLetters -> new DeadLettersCommand(deadLetters.options(), out, err).run();
         };
     }
 

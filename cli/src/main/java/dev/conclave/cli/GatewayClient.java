@@ -3,6 +3,7 @@ package dev.conclave.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.conclave.model.WireJson;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -111,33 +112,6 @@ public final class GatewayClient implements AutoCloseable {
         return accepted;
     }
 
-    /** {@code GET} of a gateway path that answers JSON; {@code what} names it in errors ("list the runs of scan X"). */
-    public JsonNode getJson(String path, String what) throws GatewayException {
-        HttpRequest request = HttpRequest.newBuilder(endpoint(path))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Accept", "application/json")
-                .GET()
-                .build();
-        return decode(send(request, what), JsonNode.class, what);
-    }
-
-    /**
-     * {@code POST} of a JSON body (null for none) to a gateway path that answers JSON; an idempotency key
-     * (null for none) makes a repeat after a lost answer return the first outcome.
-     */
-    public JsonNode postJson(String path, String body, String idempotencyKey, String what) throws GatewayException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint(path))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        return decode(send(request.build(), what), JsonNode.class, what);
-    }
-
     /** Reads where a scan stands, with its report once it has one. */
     public ScanProgress status(String scanId) throws GatewayException {
         HttpRequest request = HttpRequest.newBuilder(
@@ -154,6 +128,41 @@ public final class GatewayClient implements AutoCloseable {
                     null);
         }
         return progress;
+    }
+
+    /**
+     * Any other JSON call: {@code method} on {@code pathAndQuery} (already encoded), no body. Returns
+     * the answer's JSON, or a missing node for an empty answer (204); {@code what} names the call in errors.
+     */
+    public JsonNode call(String method, String pathAndQuery, String what) throws GatewayException {
+        return call(method, pathAndQuery, null, null, what);
+    }
+
+    /**
+     * A JSON call with a JSON body (null for none) and an idempotency key (null for none), which makes a
+     * repeat after a lost answer return the first outcome instead of doing it twice.
+     */
+    public JsonNode call(String method, String pathAndQuery, String body, String idempotencyKey, String what)
+            throws GatewayException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint(pathAndQuery))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        HttpResponse<String> response = send(request.build(), what);
+        if (response.statusCode() < 200 || response.statusCode() >= 300) {
+            throw refusal(response, what);
+        }
+        if (response.body() == null || response.body().isBlank()) {
+            return MissingNode.getInstance();
+        }
+        return decode(response, JsonNode.class, what);
     }
 
     @Override

@@ -14,4 +14,8 @@ public sealed interface Invocation {
     /** {@code conclave runs ...}: the runs of one scan. */
     record Runs(java.util.List<String> args) implements Invocation {
     }
+
+    /** {@code conclave dead-letters list|show|redrive|purge ...}. */
+    record DeadLetters(DeadLettersOptions options) implements Invocation {
+    }
 }

@@ -66,7 +66,7 @@ final class RunsCommand {
         try (GatewayClient gateway = new GatewayClient(server)) {
             return switch (action) {
                 case "list" -> {
-                    JsonNode runs = gateway.getJson(base, "list the runs of scan " + scanId);
+                    JsonNode runs = gateway.call("GET", base, "list the runs of scan " + scanId);
                     print(parsed, runs, () -> printList(runs));
                     yield ExitCode.COMPLETED.code();
                 }
@@ -75,7 +75,7 @@ final class RunsCommand {
                         throw new UsageException("'runs show' needs a scan id and a run number");
                     }
                     int run = number("run", positionals.get(1));
-                    JsonNode view = gateway.getJson(base + "/" + run, "read run " + run + " of scan " + scanId);
+                    JsonNode view = gateway.call("GET", base + "/" + run, "read run " + run + " of scan " + scanId);
                     print(parsed, view, () -> printRun(view));
                     yield ExitCode.COMPLETED.code();
                 }
@@ -88,7 +88,7 @@ final class RunsCommand {
                     if (parsed.value("--to") != null) {
                         query.add("to=" + number("--to", parsed.value("--to")));
                     }
-                    JsonNode diff = gateway.getJson(base + "/diff" + (query.isEmpty() ? "" : "?" + String.join("&", query)),
+                    JsonNode diff = gateway.call("GET", base + "/diff" + (query.isEmpty() ? "" : "?" + String.join("&", query)),
                             "compare runs of scan " + scanId);
                     print(parsed, diff, () -> printDiff(diff));
                     yield ExitCode.COMPLETED.code();
@@ -131,7 +131,7 @@ final class RunsCommand {
         }
         Duration timeout = Duration.ofSeconds(parsed.value("--timeout") == null ? 600 : number("--timeout", parsed.value("--timeout")));
         // One key per invocation: a retry after a lost answer returns this run instead of starting another.
-        JsonNode accepted = gateway.postJson(base, WireJson.encode(body), UUID.randomUUID().toString(),
+        JsonNode accepted = gateway.call("POST", base, WireJson.encode(body), UUID.randomUUID().toString(),
                 "start a run of scan " + scanId);
         int run = accepted.path("run").asInt();
         if (!parsed.has("--wait")) {
@@ -142,7 +142,7 @@ final class RunsCommand {
         err.println("run " + run + " of scan " + scanId + " is queued; waiting for it to end ...");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            JsonNode view = gateway.getJson(base + "/" + run, "read run " + run + " of scan " + scanId);
+            JsonNode view = gateway.call("GET", base + "/" + run, "read run " + run + " of scan " + scanId);
             ScanStatus status = ScanStatus.valueOf(view.path("status").asText());
             if (status.isFinal()) {
                 print(parsed, view, () -> printRun(view));

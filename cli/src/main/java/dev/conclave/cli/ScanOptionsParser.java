@@ -22,6 +22,8 @@ public final class ScanOptionsParser {
               conclave scan <project> [options]     scan a project, follow its analysis, print and save the report
                 <project> is a directory, a .zip or .tar.gz file, or a git URL (https://host/owner/repo.git)
               conclave runs list|show|start|diff ...  the runs of a scan: re-run it, compare reports (conclave runs --help)
+              conclave dead-letters list|show|redrive|purge ...
+                                                    read, re-drive and purge dead letters (conclave dead-letters --help)
               conclave --help                       show this help
 
             Options of scan:
@@ -56,9 +58,10 @@ public final class ScanOptionsParser {
             case "--help", "-h", "help" -> new Invocation.Help();
             case "scan" -> parseScan(args.subList(1, args.size()));
             case "runs" -> new Invocation.Runs(args.subList(1, args.size()));
+            case "dead-letters" -> new Invocation.DeadLetters(DeadLettersOptions.parse(args.subList(1, args.size()), this));
             default -> throw new UsageException(command.startsWith("-")
                     ? "unknown option " + command + " (options go after 'scan <directory>')"
-                    : "unknown command '" + command + "': the commands are scan, runs");
+                    : "unknown command '" + command + "': the commands are scan, runs and dead-letters");
         };
     }
 

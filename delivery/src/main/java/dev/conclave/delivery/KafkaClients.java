@@ -74,7 +74,13 @@ public class KafkaClients {
 
     /** A producer of records byte for byte (dead letters keep the original bytes). */
     public KafkaProducer<byte[], byte[]> rawProducer() {
+        return rawProducer(Map.of());
+    }
+
+    /** {@link #rawProducer()} with producer settings of its own (timeouts, client id) on top. */
+    public KafkaProducer<byte[], byte[]> rawProducer(Map<String, Object> overrides) {
         Map<String, Object> config = new HashMap<>(base);
+        config.putAll(overrides);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);

@@ -13,4 +13,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 @FunctionalInterface
 public interface RecordHandler {
     void handle(ConsumerRecord<String, String> record) throws Exception;
+
+    /**
+     * What the runtime calls: the record as the broker holds it, decoded as strict UTF-8 text for
+     * {@link #handle} (bytes that are not UTF-8 are a {@link PermanentFailure}). A handler that must
+     * see the bytes themselves is a {@link RawRecordHandler}.
+     */
+    default void handleRaw(ConsumerRecord<byte[], byte[]> record) throws Exception {
+        handle(TextRecords.decode(record));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.conclave.delivery;
 
+import dev.conclave.model.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -251,9 +252,8 @@ public final class SupervisedConsumer {
         private Throwable handle(ConsumerRecord<byte[], byte[]> record) {
             String where = record.topic() + "-" + record.partition() + "@" + record.offset() + " (" + spec.group() + ")";
             try {
-                ConsumerRecord<String, String> text = TextRecords.decode(record);
                 persistently.call("handling " + where, () -> {
-                    spec.handler().handle(text);
+                    spec.handler().handleRaw(record);
                     return null;
                 });
                 return null;
@@ -262,6 +262,12 @@ public final class SupervisedConsumer {
             } catch (RuntimeException e) {
                 if (Failures.classify(e) != FailureKind.PERMANENT) {
                     return e; // Persistently throws nothing else; a loop restart is the safe answer if it does
+                }
+                if (Topics.DEAD_LETTERS.equals(record.topic())) {
+                    // Its dead letter would come back to this same consumer, and fail again, forever.
+                    LOG.errorf("%s cannot be handled and is not dead-lettered again (it is a dead letter): %s", where,
+                            e.getMessage());
+                    return e;
                 }
                 LOG.warnf("%s goes to the dead letters: %s", where, e.getMessage());
                 try {

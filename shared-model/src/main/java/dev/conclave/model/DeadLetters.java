@@ -20,6 +20,13 @@ public final class DeadLetters {
     public static final String TIME = "dead-letter-time";
     /** The class of the failure that classified it as permanent. */
     public static final String EXCEPTION = "dead-letter-exception";
+    /**
+     * On a record sent back to its source topic by a re-drive (not a dead-letter header): which dead
+     * letter it was, {@code scan.dead-letters/<partition>/<offset>}.
+     */
+    public static final String REDRIVEN_FROM = "redriven-from";
+    /** Every header a dead letter adds starts with this; the rest are the original record's own. */
+    public static final String PREFIX = "dead-letter-";
 
     private DeadLetters() {
     }

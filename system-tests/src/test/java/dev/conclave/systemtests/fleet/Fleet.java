@@ -206,6 +206,19 @@ public final class Fleet implements AutoCloseable {
         return took;
     }
 
+    /**
+     * Stops a service (SIGTERM: its consumers leave their groups) and starts it again with {@code env}
+     * on top of its own environment (empty: as it was first started); returns once it is ready.
+     */
+    public void restartWith(String service, Map<String, String> env) {
+        ServiceProcess process = service(service);
+        process.requestStop();
+        process.awaitStopped(STOP_GRACE);
+        process.restart(env);
+        process.awaitReady(READY_TIMEOUT);
+        log("%s restarted with %s".formatted(service, env));
+    }
+
     /** Starts the service again if it is not running (a fault test that failed between its kill and its restart). */
     public void ensureRunning(String service) {
         if (!service(service).alive()) {

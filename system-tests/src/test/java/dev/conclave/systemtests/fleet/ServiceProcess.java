@@ -193,6 +193,19 @@ final class ServiceProcess {
         }
     }
 
+    /** {@link #restart()} with {@code overrides} on top of the first start's environment, for this start only. */
+    void restart(Map<String, String> overrides) {
+        Map<String, String> environment = builder.environment();
+        Map<String, String> first = Map.copyOf(environment);
+        environment.putAll(overrides);
+        try {
+            restart();
+        } finally {
+            environment.clear();
+            environment.putAll(first);
+        }
+    }
+
     boolean alive() {
         return process.isAlive();
     }

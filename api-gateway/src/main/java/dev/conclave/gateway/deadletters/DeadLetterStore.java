@@ -1,0 +1,124 @@
+package dev.conclave.gateway.deadletters;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.hibernate.Session;
+
+/** Table {@code dead_letter}: the index's writes and the API's reads, each in its own transaction. */
+@ApplicationScoped
+public class DeadLetterStore {
+    private static final String INSERT = """
+            insert into dead_letter (dlq_partition, dlq_offset, source_topic, source_partition, source_offset,
+                consumer_group, reason, exception, dead_lettered_at, record_key, record_value, headers)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
+            on conflict (dlq_partition, dlq_offset) do nothing""";
+
+    private final EntityManager entities;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public DeadLetterStore(EntityManager entities) {
+        this.entities = entities;
+    }
+
+    /** Stores a dead letter unless its position is indexed already (it came again): true if it is new. */
+    @Transactional
+    public boolean index(DeadLetter letter) {
+        String headers;
+        try {
+            headers = json.writeValueAsString(letter.headers());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode the headers of " + DeadLetter.position(letter.dlqPartition(),
+                    letter.dlqOffset()), e);
+        }
+        // Plain JDBC: typed nulls for bytea and integer columns, and ON CONFLICT, which JPQL has not.
+        return entities.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                insert.setInt(1, letter.dlqPartition());
+                insert.setLong(2, letter.dlqOffset());
+                insert.setString(3, letter.sourceTopic());
+                insert.setObject(4, letter.sourcePartition(), Types.INTEGER);
+                insert.setObject(5, letter.sourceOffset(), Types.BIGINT);
+                insert.setString(6, letter.group());
+                insert.setString(7, letter.reason());
+                insert.setString(8, letter.exception());
+                insert.setTimestamp(9, Timestamp.from(letter.deadLetteredAt()));
+                insert.setBytes(10, letter.key());
+                insert.setBytes(11, letter.value());
+                insert.setString(12, headers);
+                return insert.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<DeadLetterEntity> find(long id) {
+        return DeadLetterEntity.findByIdOptional(id);
+    }
+
+    /** The letter, locked until the caller's transaction ends, so two re-drives of it take turns. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<DeadLetterEntity> lock(long id) {
+        return DeadLetterEntity.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Up to {@code limit} matching letters, newest first, below {@code beforeId} when given. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DeadLetterEntity> page(DeadLetterFilter filter, Optional<Long> beforeId, int limit) {
+        return query(filter, beforeId).page(Page.ofSize(limit)).list();
+    }
+
+    /** The ids of up to {@code limit} matching letters, newest first, below {@code beforeId} when given. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Long> ids(DeadLetterFilter filter, Optional<Long> beforeId, int limit) {
+        DeadLetterFilter.Where where = filter.where(beforeId);
+        var query = entities.createQuery("select id from DeadLetterEntity where " + where.condition()
+                + " order by id desc", Long.class).setMaxResults(limit);
+        where.parameters().forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    /** Removes one letter from the index; false if there was none. */
+    @Transactional
+    public boolean delete(long id) {
+        return DeadLetterEntity.deleteById(id);
+    }
+
+    /** Removes every matching letter from the index; how many. */
+    @Transactional
+    public long delete(DeadLetterFilter filter) {
+        DeadLetterFilter.Where where = filter.where(Optional.empty());
+        return DeadLetterEntity.delete(where.condition(), parameters(where));
+    }
+
+    /** Records a re-drive the broker acknowledged, on a letter locked by {@link #lock}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void markRedriven(DeadLetterEntity letter, Instant at) {
+        letter.redrivenAt = at;
+        letter.redriveCount++;
+    }
+
+    private static PanacheQuery<DeadLetterEntity> query(DeadLetterFilter filter, Optional<Long> beforeId) {
+        DeadLetterFilter.Where where = filter.where(beforeId);
+        return DeadLetterEntity.find(where.condition(), Sort.descending("id"), parameters(where));
+    }
+
+    private static Parameters parameters(DeadLetterFilter.Where where) {
+        Parameters parameters = new Parameters();
+        where.parameters().forEach(parameters::and);
+        return parameters;
+    }
+}
