@@ -18,7 +18,8 @@ import dev.conclave.scanner.redact.SecretRedactor;
  * @param blankLines    lines with only white space
  * @param todoMarkers   TODO/FIXME occurrences (zero unless a read source file)
  * @param shape         branch points and duplication fingerprints (empty unless a read source file)
- * @param content       the text, kept only for README and manifest files (null otherwise)
+ * @param content       the text, kept only for README and manifest files and for __main__.py, whose text says
+ *                      whether it is a command (null otherwise)
  */
 record FileSummary(
         String path,
@@ -63,7 +64,8 @@ record FileSummary(
                 source ? TextStats.countTodoMarkers(file.content()) : 0,
                 source ? CodeShape.of(classified.code()) : CodeShape.NONE,
                 roles,
-                roles.contains(FileRole.README) || roles.contains(FileRole.MANIFEST) ? redacted.text() : null,
+                roles.contains(FileRole.README) || roles.contains(FileRole.MANIFEST)
+                        || file.lowerName().equals("__main__.py") ? redacted.text() : null,
                 redacted);
     }
 

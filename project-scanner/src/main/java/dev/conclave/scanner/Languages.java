@@ -12,8 +12,15 @@ final class Languages {
 
     private static final Map<String, Language> BY_EXTENSION = catalogue();
 
+    /**
+     * Files whose name, not extension, says their language, as cloc reads them: a Rakefile is Ruby. Without
+     * it sinatra's Ruby came out 2.5 % short of cloc (its Rakefiles, gemspecs and config.ru).
+     */
+    private static final Map<String, Language> BY_NAME = Map.of("rakefile", BY_EXTENSION.get("rb"));
+
     static Optional<Language> of(ScannedFile file) {
-        return Optional.ofNullable(BY_EXTENSION.get(file.extension()));
+        Language named = BY_NAME.get(file.lowerName());
+        return Optional.ofNullable(named != null ? named : BY_EXTENSION.get(file.extension()));
     }
 
     static boolean isSource(ScannedFile file) {
@@ -63,7 +70,8 @@ final class Languages {
                 List.of(textBlock, singleTripleQuoted, LineSyntax.DOUBLE_QUOTED, LineSyntax.SINGLE_QUOTED), false),
                 "py", "pyi");
         programming(map, "Ruby", new LineSyntax(List.of("#"), List.of(new Delimited("=begin", "=end")), false,
-                List.of(), List.of(LineSyntax.DOUBLE_QUOTED, LineSyntax.SINGLE_QUOTED), false), "rb");
+                List.of(), List.of(LineSyntax.DOUBLE_QUOTED, LineSyntax.SINGLE_QUOTED), false),
+                "rb", "rake", "gemspec", "ru", "builder", "jbuilder", "rabl");
         programming(map, "Perl", hash, "pl", "pm");
         programming(map, "R", hash, "r");
         programming(map, "Elixir", hash, "ex", "exs");

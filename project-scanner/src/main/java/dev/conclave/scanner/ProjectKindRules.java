@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * a workspace whose root is not itself a program is a monorepo; service evidence (a web framework
  * among the dependencies, a health endpoint, a Procfile, Kubernetes, a Web SDK, a Spring-style
  * {@code *Application} class) makes a service; an executable entry (a console script, an npm
- * {@code bin}, a Rust or Go binary, {@code __main__.py}, a CLI framework) makes a command-line tool;
+ * {@code bin}, a Rust or Go binary, a CLI framework, a {@code __main__.py} that parses arguments, sits beside a
+ * {@code cli} module or whose README calls the project a command-line tool) makes a command-line tool;
  * publishable package metadata makes a library; a Dockerfile alone makes a service; nothing is
  * {@link ProjectKind#UNKNOWN}. docs/decisions.md explains the order.
  */
@@ -131,7 +132,7 @@ final class ProjectKindRules {
         return files.stream().filter(file -> file.depth() == 0 && file.is(FileRole.README) && file.content() != null)
                 .findFirst()
                 .map(readme -> {
-                    String opening = readme.content().length() > 1500 ? readme.content().substring(0, 1500) : readme.content();
+                    String opening = opening(readme);
                     var library = CALLS_ITSELF_A_LIBRARY.matcher(opening);
                     return library.find() && !CALLS_ITSELF_A_TOOL.matcher(opening).find()
                             ? readme.path() + " calls it \"" + library.group().strip() + "\"" : null;
@@ -256,10 +257,44 @@ final class ProjectKindRules {
                 return "a Go command in " + path;
             }
             if (file.lowerName().equals("__main__.py") && !file.is(FileRole.TEST) && !isAside(file)) {
-                return "runs as python -m (" + path + ")";
+                String sign = commandLineSign(file, files);
+                if (sign != null) {
+                    return "runs as python -m (" + path + ") " + sign;
+                }
             }
         }
         return null;
+    }
+
+    /** A __main__.py that parses its arguments: the standard and the common third-party ways. */
+    private static final Pattern READS_ARGUMENTS = Pattern.compile(
+            "\\b(?:argparse|optparse|getopt|docopt|click|typer)\\b|sys\\.argv|fire\\.Fire");
+
+    /** An import from a module or package called cli ({@code from weather.cli import main}, {@code from .cli import run}). */
+    private static final Pattern IMPORTS_A_CLI = Pattern.compile("(?m)^\\s*(?:from|import)\\s+[\\w.]*\\bcli\\b");
+
+    /**
+     * What, besides the file, says a package's __main__.py is a command people run: many libraries have one
+     * only to print a version or a self-test ({@code python -m pkg}), which makes no tool. Null when nothing does.
+     */
+    private static String commandLineSign(FileSummary main, List<FileSummary> files) {
+        String text = text(main);
+        if (READS_ARGUMENTS.matcher(text).find()) {
+            return "and parses its arguments";
+        }
+        String folder = main.path().substring(0, main.path().lastIndexOf('/') + 1);
+        if (IMPORTS_A_CLI.matcher(text).find()
+                || files.stream().anyMatch(f -> f.path().equals(folder + "cli.py") || f.path().startsWith(folder + "cli/"))) {
+            return "beside a cli module";
+        }
+        return files.stream().filter(file -> file.depth() == 0 && file.is(FileRole.README) && file.content() != null)
+                .filter(readme -> CALLS_ITSELF_A_TOOL.matcher(opening(readme)).find()).findFirst()
+                .map(readme -> "and " + readme.path() + " calls it a command-line tool").orElse(null);
+    }
+
+    /** The first 1 500 characters of a README: where a project says what it is. */
+    private static String opening(FileSummary readme) {
+        return readme.content().length() > 1500 ? readme.content().substring(0, 1500) : readme.content();
     }
 
     /** The root manifest with publishable package metadata. */

@@ -124,6 +124,15 @@ class LineKindsTest {
                         =end
                         puts "# not a comment"
                         """, 1, 3, 0),
+                // Ruby by name, as cloc reads it: sinatra's Rakefiles and gemspecs are 2 % of its Ruby.
+                Arguments.of("Rakefile", "Ruby", """
+                        # tasks
+                        task default: :test
+                        """, 1, 1, 0),
+                Arguments.of("sinatra.gemspec", "Ruby", """
+                        Gem::Specification.new 'sinatra' do |s|
+                        end
+                        """, 2, 0, 0),
                 Arguments.of("Main.kt", "Kotlin", """
                         /* a /* nested */ comment */
                         val s = \"""

@@ -54,7 +54,7 @@ class PublicProjectsAreJudgedAsLabelledTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"requests", "ripgrep", "spring-petclinic", "slugify", "cobra", "full-stack-fastapi-template",
-            "express", "flask", "gin", "httpie"})
+            "express", "flask", "gin", "httpie", "sinatra", "slim"})
     void isJudgedAsLabelled(String project) throws Exception {
         URL corpus = getClass().getResource("/corpus");
         assertNotNull(corpus, "src/test/resources/corpus is missing from the test classpath");

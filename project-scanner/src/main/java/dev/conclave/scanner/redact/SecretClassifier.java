@@ -36,6 +36,9 @@ final class SecretClassifier {
             "(?i).*(?:example|sample|dummy|fake|placeholder|change[-_]?me|change[-_]?this|changeit|replace[-_]?me|your[-_]|redacted"
                     + "|xxxx|notasecret|not[-_]a[-_]secret|do[-_]?not[-_]?use).*");
 
+    /** A generated credential almost never repeats one character eight times; a filled-in template does. */
+    private static final Pattern REPEATED_RUN = Pattern.compile("(.)\\1{7}");
+
     private static final Pattern VERSION = Pattern.compile("[~^<>=v]*\\d+(?:\\.\\d+)+(?:[-+.][\\w.]+)?");
 
     /**
@@ -81,11 +84,31 @@ final class SecretClassifier {
     private static final Pattern NOT_DOCUMENTATION = Pattern.compile("requirements.*\\.txt|constraints.*\\.txt|.*\\.env\\.txt");
 
     /**
+     * The inline markers other scanners honour (detect-secrets' {@code pragma: allowlist secret}, gitleaks'
+     * {@code gitleaks:allow}): someone has already looked at this line and said it holds no secret.
+     */
+    private static final Pattern ALLOWED_ON_ITS_LINE = Pattern.compile("(?i).*(?:pragma:\\s*allowlist[ -]secret|gitleaks:allow).*");
+
+    /**
+     * A name that ends in {@code id} as a word ({@code id}, {@code foreign_key_id}, {@code userId}, {@code CLIENT_ID})
+     * followed by its assignment: an identifier, which is random-looking without being a credential.
+     */
+    private static final Pattern IDENTIFIER_NAME = Pattern.compile(
+            "(?:.*[^A-Za-z0-9])?(?:[A-Za-z0-9]*[_.-](?i:id)|(?i:id)|[a-z0-9]+Id)[\"']?\\s*(?:=|:|=>|:=)\\s*[\"'`]?");
+
+    /**
      * @param before the text of the value's line before it: a value inside an open {@code ${...}} is the
      *               reference's default or error message, not a value of its own
+     * @param after  the rest of the value's line, where an inline allow marker may stand
      */
-    Verdict classify(String path, String rule, String value, String before) {
+    Verdict classify(String path, String rule, String value, String before, String after) {
         String stripped = value.strip();
+        if (ALLOWED_ON_ITS_LINE.matcher(before).matches() || ALLOWED_ON_ITS_LINE.matcher(after).matches()) {
+            return new Verdict(SecretClass.MARKED_FALSE_POSITIVE, "marked as no secret on its line (pragma: allowlist secret, gitleaks:allow)");
+        }
+        if (rule.equals("high_entropy_string") && IDENTIFIER_NAME.matcher(before).matches()) {
+            return new Verdict(SecretClass.EXAMPLE, "assigned to an identifier (a name ending in id), not a credential");
+        }
         if (before.lastIndexOf("${") > before.lastIndexOf('}')) {
             return new Verdict(SecretClass.EXAMPLE, "inside a ${...} reference, not a value");
         }
@@ -150,6 +173,9 @@ final class SecretClassifier {
         }
         if (unquoted.chars().distinct().count() <= 3) {
             return "repeats three characters or fewer";
+        }
+        if (REPEATED_RUN.matcher(unquoted).find()) {
+            return "holds one character eight times in a row, like a filled-in template (AIzaaaaaaaa...)";
         }
         if (letters.contains("abcdefgh") || letters.contains("12345678") || letters.contains("qwertyui")) {
             return "a keyboard or alphabet run";

@@ -73,7 +73,9 @@ public final class SecretRedactor {
                 continue;
             }
             String before = text.substring(text.lastIndexOf('\n', start - 1) + 1, start);
-            SecretClassifier.Verdict verdict = classifier.classify(path, rule.type(), value, before);
+            int lineEnd = text.indexOf('\n', end);
+            String after = text.substring(end, lineEnd < 0 ? text.length() : lineEnd);
+            SecretClassifier.Verdict verdict = classifier.classify(path, rule.type(), value, before, after);
             findings.add(new SecretFinding(path, lines.lineOf(text, start), rule.type(), verdict.secretClass(),
                     verdict.reason()));
             edits.add(new int[] {start, end, rule.type().length() + "[REDACTED:]".length(), newlines(value)});

@@ -58,6 +58,8 @@ final class SecretRules {
                     "https://hooks\\.slack\\.com/(?<secret>(?:services|workflows|triggers)/[A-Za-z0-9/_-]{20,})").hinted("hooks.slack.com"),
             SecretRule.of("slack_token", "\\bxox[abposre]-[A-Za-z0-9-]{10,}|\\bxapp-\\d-[A-Za-z0-9-]{10,}").hinted("xox", "xapp-"),
             SecretRule.of("stripe_key", "\\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}\\b|\\bwhsec_[A-Za-z0-9]{24,}\\b").hinted("_live_", "_test_", "whsec_"),
+            // gitleaks' leaked-key examples hold them in shell lines (huggingface-cli login --token hf_...), with no name.
+            SecretRule.of("huggingface_token", "\\bhf_[A-Za-z]{34}(?![A-Za-z0-9_])").hinted("hf_"),
             SecretRule.of("gcp_api_key", "\\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])").hinted("aiza"),
             SecretRule.of("jwt", "\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}").hinted("eyj"),
 

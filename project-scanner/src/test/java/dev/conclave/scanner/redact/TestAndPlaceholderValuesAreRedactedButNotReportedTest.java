@@ -35,6 +35,11 @@ class TestAndPlaceholderValuesAreRedactedButNotReportedTest {
             docker-compose.yml       | - POSTGRES_PASSWORD=petclinic                                                 | secret_assignment | EXAMPLE
             .env                     | SECRET_KEY=changethis                                                         | secret_assignment | EXAMPLE
             package.json             | "pbkdf2-password": "1.2.1",                                                   | secret_assignment | EXAMPLE
+            config/app.ini           | foreign_key_id = vh987tyw9ehy8ghis7vwyhiwbwitefy7w3ASDGYDGUASDG               | high_entropy_string | EXAMPLE
+            src/models.py            | userId = "Zf3D0LXCM3EIMbgJpUNnkRtOfOueHznBq7Wc"                                 | high_entropy_string | EXAMPLE
+            app/settings.py          | VERY_SECRET_TOO = 'f6CGV4aMM9zedoh3OUNbSakBymo7yplB'  # pragma: allowlist secret | high_entropy_string | MARKED_FALSE_POSITIVE
+            deploy/slack.env         | SLACK_TOKEN=xoxb-263594206564-FGqddMF8t08v8N7Oq4i57vs1 # gitleaks:allow         | slack_token | MARKED_FALSE_POSITIVE
+            config/firebase.yml      | apiKey: "AIzaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"                              | gcp_api_key | EXAMPLE
             """)
     void isRedactedAndClassedAsNotReal(String path, String line, String rule, SecretClass expected) {
         Redacted redacted = redactor.redact(path, line + "\n");
