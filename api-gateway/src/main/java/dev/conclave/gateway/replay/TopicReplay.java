@@ -114,7 +114,7 @@ public class TopicReplay {
         Reading reading = new Reading(jobId, action);
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(jobId)) {
             Map<TopicPartition, Long> stops = window(consumer, topic, from, to);
-            LOG.infof("replay job %s: reading %s from %s to %s, offsets %s", jobId, topic, from, to, stops);
+            LOG.infof("replay job %s: reading %s from %s to %s, partitions up to offsets %s", jobId, topic, from, to, stops);
             Instant lastProgress = Instant.now();
             while (!stops.isEmpty()) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
