@@ -206,6 +206,21 @@ public final class Fleet implements AutoCloseable {
         return took;
     }
 
+    /**
+     * Stops a service the way an operator deploys a change (SIGTERM, so its consumers leave their groups),
+     * then starts it with {@code changes} to its environment and returns once it is ready and every group
+     * has settled again.
+     */
+    public void redeploy(String service, Map<String, String> changes) {
+        ServiceProcess process = service(service);
+        process.requestStop();
+        process.awaitStopped(STOP_GRACE);
+        process.restart(changes);
+        process.awaitReady(READY_TIMEOUT);
+        awaitStableGroups();
+        log("%s redeployed with %s".formatted(service, changes));
+    }
+
     /** Starts the service again if it is not running (a fault test that failed between its kill and its restart). */
     public void ensureRunning(String service) {
         if (!service(service).alive()) {

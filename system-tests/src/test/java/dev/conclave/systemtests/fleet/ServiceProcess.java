@@ -179,6 +179,15 @@ final class ServiceProcess {
         }
     }
 
+    /**
+     * Starts the service again with {@code changes} applied to its environment from now on (a later
+     * {@link #restart()} keeps them); the process must have ended.
+     */
+    void restart(Map<String, String> changes) {
+        builder.environment().putAll(changes);
+        restart();
+    }
+
     /** Starts the service again, as it was started the first time; the process must have ended. */
     void restart() {
         if (process.isAlive()) {
