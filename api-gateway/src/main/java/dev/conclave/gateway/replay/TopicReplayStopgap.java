@@ -48,6 +48,21 @@ public class TopicReplayStopgap {
                 values (?, 'TOPIC', 'SELECTING', cast(? as jsonb), 1.0, 1, ?, ?, ?, ?)""",
                 jobId, WireJson.encode(Map.of("topic", topic, "from", from.toString(), "to", to.toString())), requestedBy,
                 Timestamp.from(Instant.now()), Timestamp.from(Instant.now()), Timestamp.from(Instant.now()));
+        try {
+            return selectAndStart(jobId, share, topic, from, to, requestedBy);
+        } catch (RuntimeException e) {
+            try {
+                sql("update replay_job set status = 'FAILED', last_error = ?, finished_at = now(), updated_at = now()"
+                        + " where id = ?", String.valueOf(e.getMessage()), jobId);
+            } catch (RuntimeException unrecorded) {
+                e.addSuppressed(unrecorded); // the database is the fault: the job stays SELECTING or RUNNING
+            }
+            throw e;
+        }
+    }
+
+    private Replayed selectAndStart(UUID jobId, ReplayShare share, String topic, Instant from, Instant to,
+            String requestedBy) {
         TopicReplay.Selection selection = topics.select(jobId, topic, from, to);
         sql("update replay_job set status = 'RUNNING', updated_at = now() where id = ?", jobId);
         List<Started> started = new ArrayList<>();

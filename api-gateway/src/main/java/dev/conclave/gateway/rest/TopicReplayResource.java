@@ -42,7 +42,13 @@ public class TopicReplayResource {
         if (json == null || !json.isObject()) {
             throw InvalidScanException.badRequest("body", "the body is a JSON object {topic, from, to}");
         }
-        return replays.replay(json.path("topic").asText(null), instant(json, "from"), instant(json, "to"), requestedBy);
+        try {
+            return replays.replay(json.path("topic").asText(null), instant(json, "from"), instant(json, "to"),
+                    requestedBy);
+        } catch (IllegalStateException e) {
+            // The broker or the database failed: the message says what, and that asking again resumes.
+            throw new InvalidScanException(503, null, e.getMessage());
+        }
     }
 
     private static Instant instant(JsonNode json, String field) {
