@@ -4,14 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.conclave.model.ReplayShare;
 import dev.conclave.model.RoleOverride;
 import dev.conclave.model.ScanDigest;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * One question for one role: analyse this digest (a specialist) or synthesise these panel
  * answers (the aggregator).
  *
- * @param panel    the specialists' analyses by role; empty for a specialist's own task
+ * @param panel    the specialists' analyses by role, kept in role order; empty for a specialist's own task
  * @param override another prompt version or model chain than configured for the role; null for none
  * @param replay   the replay job the run belongs to, whose share of the rate limit its calls take; null for a live scan
  */
@@ -19,7 +21,9 @@ public record AnalysisTask(UUID scanId, int run, String role, ScanDigest digest,
         boolean bypassCache, RoleOverride override, ReplayShare replay) {
 
     public AnalysisTask {
-        panel = Map.copyOf(panel);
+        // Sorted, not Map.copyOf: that map's iteration order changes from one JVM to the next, and the panel is
+        // rendered into the prompt in that order, so the same panel after a restart was a different cache key.
+        panel = Collections.unmodifiableMap(new TreeMap<>(panel));
     }
 
     /** A task as configured, for a live scan. */

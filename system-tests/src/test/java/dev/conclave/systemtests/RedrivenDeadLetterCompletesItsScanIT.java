@@ -41,7 +41,7 @@ class RedrivenDeadLetterCompletesItsScanIT {
     void aRequestDeadLetteredForAnUnknownRoleCompletesWhenRedrivenAfterTheFix() {
         Accepted accepted;
         JsonNode letter;
-        fleet.restartWith(Fleet.AGGREGATOR_PROCESS, Map.of("CONCLAVE_SCAN_KNOWN_ROLES", "architect,deployment,security"));
+        fleet.redeploy(Fleet.AGGREGATOR_PROCESS, Map.of("CONCLAVE_SCAN_KNOWN_ROLES", "architect,deployment,security"));
         try {
             fleet.awaitStableGroups();
             accepted = fleet.scanApi().submit(ScanBody.of(ScanBody.uniqueName("redriven"), Projects.helloScript())
@@ -52,7 +52,7 @@ class RedrivenDeadLetterCompletesItsScanIT {
             assertEquals("QUEUED", fleet.scanApi().scan(accepted.scanId()).path("status").asText(),
                     "no run was opened for it");
         } finally {
-            fleet.restartWith(Fleet.AGGREGATOR_PROCESS, Map.of()); // the fix: the role is known again
+            fleet.redeploy(Fleet.AGGREGATOR_PROCESS, Map.of()); // the fix: the role is known again
             fleet.awaitStableGroups();
         }
 

@@ -38,4 +38,12 @@ public interface AggregationConfig {
     /** How long one {@code scan.completed} publish waits for the broker's ack before the relay takes it over. */
     @WithDefault("10s")
     Duration completionPublishTimeout();
+
+    /**
+     * Which synthesis makes the reports, written into each report's metadata ({@code synthesis_revision}), so
+     * a run synthesised again after a change to synthesis shows which one made it. Set it when the synthesis
+     * changes without a new build; by default the aggregator's version.
+     */
+    @WithDefault("${quarkus.application.version}")
+    String synthesisRevision();
 }

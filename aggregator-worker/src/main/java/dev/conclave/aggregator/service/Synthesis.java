@@ -1,6 +1,7 @@
 package dev.conclave.aggregator.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.conclave.aggregator.config.AggregationConfig;
 import dev.conclave.aggregator.persistence.RoleResultEntity;
 import dev.conclave.aggregator.service.FanIn.Claim;
 import dev.conclave.delivery.Persistently;
@@ -40,11 +41,13 @@ public class Synthesis {
     private final ModelCaller models;
     private final CallMetrics metrics;
     private final Persistently persistently;
+    private final String revision;
 
-    public Synthesis(ModelCaller models, CallMetrics metrics, Persistently persistently) {
+    public Synthesis(ModelCaller models, CallMetrics metrics, Persistently persistently, AggregationConfig config) {
         this.models = models;
         this.metrics = metrics;
         this.persistently = persistently;
+        this.revision = config.synthesisRevision();
     }
 
     public RunOutcome synthesise(Claim claim) {
@@ -90,7 +93,8 @@ public class Synthesis {
         List<String> failedRoles = failed.stream().map(f -> f.substring(0, f.indexOf(':'))).toList();
         ReportMetadata metadata = new ReportMetadata(totals.modelsUsed(),
                 Duration.between(request.requestedAt(), completedAt).toMillis() / 1000.0, totals.cacheHits(),
-                totals.apiCalls(), totals.tokens(), totals.costUsd(), totals.simulated() || offline, totals.roles());
+                totals.apiCalls(), totals.tokens(), totals.costUsd(), totals.simulated() || offline, totals.roles(),
+                revision);
         ScanReport report = new ScanReport(SchemaVersions.REPORT, request.scanId(), request.run(),
                 request.projectName(), status, notice(metadata.offline(), missing, failed, failure),
                 request.digest().scores(), panel, insights, List.copyOf(missing), failedRoles, metadata);

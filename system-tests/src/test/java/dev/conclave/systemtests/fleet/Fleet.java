@@ -207,16 +207,18 @@ public final class Fleet implements AutoCloseable {
     }
 
     /**
-     * Stops a service (SIGTERM: its consumers leave their groups) and starts it again with {@code env}
-     * on top of its own environment (empty: as it was first started); returns once it is ready.
+     * Stops a service the way an operator deploys a change (SIGTERM, so its consumers leave their groups),
+     * then starts it with {@code changes} on top of its first start's environment (for this start only;
+     * empty: as it was first started) and returns once it is ready and every group has settled again.
      */
-    public void restartWith(String service, Map<String, String> env) {
+    public void redeploy(String service, Map<String, String> changes) {
         ServiceProcess process = service(service);
         process.requestStop();
         process.awaitStopped(STOP_GRACE);
-        process.restart(env);
+        process.restart(changes);
         process.awaitReady(READY_TIMEOUT);
-        log("%s restarted with %s".formatted(service, env));
+        awaitStableGroups();
+        log("%s redeployed with %s".formatted(service, changes));
     }
 
     /** Starts the service again if it is not running (a fault test that failed between its kill and its restart). */

@@ -12,6 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /** The gateway's scan API as a client sees it: {@code POST /api/v1/scans} and {@code GET /api/v1/scans/{id}}. */
@@ -123,6 +125,32 @@ public final class ScanApi {
             throw new AssertionError("GET /api/v1/scans/" + scanId + "/events answered " + answer.statusCode());
         }
         return answer.body();
+    }
+
+    /** {@code GET /api/v1/scans/{id}/runs/{n}}; fails unless the gateway answers 200. */
+    public JsonNode run(UUID scanId, int run) {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(base.resolve("/api/v1/scans/" + scanId + "/runs/" + run))
+                .GET());
+        if (answer.statusCode() != 200) {
+            throw new AssertionError("GET /api/v1/scans/" + scanId + "/runs/" + run + " answered " + answer.statusCode()
+                    + ": " + answer.body());
+        }
+        return parse(answer.body());
+    }
+
+    /**
+     * A topic replay of {@code topic} over [from, to), answered once every new run started. Stands in for
+     * replay jobs ({@code POST /api/v1/replays}, then polling the job until it is done) until they land.
+     */
+    public JsonNode topicReplay(String topic, Instant from, Instant to) {
+        String body = WireJson.encode(Map.of("topic", topic, "from", from.toString(), "to", to.toString()));
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(base.resolve("/api/v1/topic-replays"))
+                .header("Content-Type", "application/json").header("X-Requested-By", "system-test")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        if (answer.statusCode() != 200) {
+            throw new AssertionError("POST /api/v1/topic-replays answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return parse(answer.body());
     }
 
     /** Polls the scan until its status is final (COMPLETED, PARTIAL or FAILED) and returns that view. */
