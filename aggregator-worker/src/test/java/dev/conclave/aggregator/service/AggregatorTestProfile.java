@@ -6,11 +6,12 @@ import java.util.Map;
 /**
  * One profile for every aggregator test, so Quarkus starts once: real PostgreSQL, Kafka and Redis
  * from the variables {@code stack.sh env} exports; the gateway's Flyway files for the schema; a
- * synthesis (offline provider, 3 s) slower than three synthesis leases (900 ms), and a sweeper and
+ * synthesis (offline provider, 3 s) slower than two synthesis leases (1.5 s: short enough that only renewal
+ * keeps a claim, long enough that a loaded machine does not miss a renewal), and a sweeper and
  * a completion relay that look every second (the scheduler's shortest interval).
  */
 public class AggregatorTestProfile implements QuarkusTestProfile {
-    static final String LEASE = "900ms";
+    static final String LEASE = "1500ms";
 
     @Override
     public Map<String, String> getConfigOverrides() {
