@@ -45,6 +45,7 @@ public final class ConclaveCommand {
                 yield ExitCode.COMPLETED.code();
             }
             case Invocation.Scan scan -> scan(scan.options());
+            case Invocation.Replay replay -> new ReplayCommand(replay.options(), out, err).run().code();
         };
     }
 

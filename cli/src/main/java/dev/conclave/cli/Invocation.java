@@ -10,4 +10,8 @@ public sealed interface Invocation {
     /** {@code conclave scan <directory> ...}. */
     record Scan(ScanOptions options) implements Invocation {
     }
+
+    /** {@code conclave replay ...}. */
+    record Replay(ReplayOptions options) implements Invocation {
+    }
 }

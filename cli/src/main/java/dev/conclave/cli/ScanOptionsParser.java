@@ -22,7 +22,7 @@ public final class ScanOptionsParser {
               conclave scan <project> [options]     scan a project, follow its analysis, print and save the report
                 <project> is a directory, a .zip or .tar.gz file, or a git URL (https://host/owner/repo.git)
               conclave --help                       show this help
-
+            %s
             Options of scan:
               --server URL        gateway to submit to (default: $CONCLAVE_SERVER, else %s)
               --name NAME         project name in the report (default: the directory's, archive's or repository's name)
@@ -36,7 +36,7 @@ public final class ScanOptionsParser {
               --timeout SECONDS   stop following the scan after this long (default: %d); it goes on on the server
 
             Exit codes: 0 completed, 2 partial (some roles did not answer), 1 failed or error, 64 usage error.
-            """.formatted(ScanOptions.DEFAULT_SERVER, ScanOptions.DEFAULT_TIMEOUT.toSeconds());
+            """.formatted(ReplayOptionsParser.USAGE, ScanOptions.DEFAULT_SERVER, ScanOptions.DEFAULT_TIMEOUT.toSeconds());
 
     private final Map<String, String> environment;
     private final Path workingDirectory;
@@ -54,9 +54,11 @@ public final class ScanOptionsParser {
         return switch (command) {
             case "--help", "-h", "help" -> new Invocation.Help();
             case "scan" -> parseScan(args.subList(1, args.size()));
+            case "replay" -> args.contains("--help") || args.contains("-h") ? new Invocation.Help() : new Invocation.Replay(new ReplayOptionsParser(environment, this::serverUrl)
+                    .parse(args.subList(1, args.size())));
             default -> throw new UsageException(command.startsWith("-")
                     ? "unknown option " + command + " (options go after 'scan <directory>')"
-                    : "unknown command '" + command + "': the command is 'scan'");
+                    : "unknown command '" + command + "': the commands are 'scan' and 'replay'");
         };
     }
 
@@ -268,7 +270,7 @@ public final class ScanOptionsParser {
     }
 
     /** Walks the arguments; an option's value is the next argument unless given inline. */
-    private static final class ArgumentCursor {
+    static final class ArgumentCursor {
         private final List<String> args;
         private int index;
 
