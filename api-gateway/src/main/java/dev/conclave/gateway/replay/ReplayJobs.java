@@ -251,7 +251,10 @@ public class ReplayJobs {
         LOG.warnf("replay job %s: scan %s run %d skipped: %s", id, item.scanId(), item.sourceRun(), reason);
     }
 
-    /** Writes the counts into the job's row; a RUNNING job with nothing pending or open is COMPLETED. */
+    /**
+     * Ends a round that went through: writes the counts into the job's row, clears the error of an earlier
+     * round, and makes a RUNNING job with nothing pending or open COMPLETED.
+     */
     @Transactional
     public ReplayProgress refresh(UUID id) {
         ReplayProgress progress = progress(id);
@@ -264,6 +267,9 @@ public class ReplayJobs {
         job.cancelled = progress.cancelled();
         job.skipped = progress.skipped();
         job.updatedAt = Instant.now();
+        if (JobStatus.valueOf(job.status) == JobStatus.RUNNING) {
+            job.lastError = null; // a round went through: whatever failed before has passed
+        }
         if (JobStatus.valueOf(job.status) == JobStatus.RUNNING && progress.done()) {
             job.finishedAt = job.updatedAt;
             job.claimedBy = null;

@@ -135,8 +135,8 @@ public class ReplayRunner {
                     Optional.of("replay:" + job.id + ":" + item.sourceRun()));
             jobs.started(job.id, item, accepted.run());
             if (accepted.repeated()) {
-                LOG.infof("replay job %s: scan %s run %d was already started (an earlier holder's), recorded", job.id,
-                        item.scanId(), accepted.run());
+                LOG.infof("replay job %s: scan %s run %d was already started (by an earlier round or instance), "
+                        + "recorded", job.id, item.scanId(), accepted.run());
             }
         } catch (ScanNotFoundException | InvalidScanException e) {
             jobs.skipped(job.id, item, e.getMessage());

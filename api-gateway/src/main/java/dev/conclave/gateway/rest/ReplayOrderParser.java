@@ -53,7 +53,7 @@ final class ReplayOrderParser {
         if (!json.isObject()) {
             throw InvalidScanException.badRequest("body", "the body is a JSON object {filter | topic, from, to, ...}");
         }
-        unknownFields(json, FIELDS, "");
+        RunResource.unknownFields(json, FIELDS, "");
         boolean hasFilter = json.has("filter");
         boolean hasTopic = json.has("topic");
         if (hasFilter == hasTopic) {
@@ -97,7 +97,7 @@ final class ReplayOrderParser {
             throw InvalidScanException.badRequest("filter", "filter is an object {since, until, status, failedRole, "
                     + "namePattern, model, limit}; {} selects every closed scan up to the limit");
         }
-        unknownFields(filter, FILTER_FIELDS, "filter.");
+        RunResource.unknownFields(filter, FILTER_FIELDS, "filter.");
         Instant since = filter.has("since") ? instant(filter.get("since"), "filter.since") : null;
         Instant until = filter.has("until") ? instant(filter.get("until"), "filter.until") : null;
         if (since != null && until != null && !since.isBefore(until)) {
@@ -212,14 +212,5 @@ final class ReplayOrderParser {
             throw InvalidScanException.badRequest(field, field + " is true or false");
         }
         return node.asBoolean(false);
-    }
-
-    private static void unknownFields(JsonNode json, Set<String> known, String prefix) {
-        json.fieldNames().forEachRemaining(name -> {
-            if (!known.contains(name)) {
-                throw InvalidScanException.badRequest(prefix + name, "unknown field '" + prefix + name + "'; the fields are "
-                        + known.stream().sorted().map(f -> prefix + f).toList());
-            }
-        });
     }
 }

@@ -26,6 +26,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -96,26 +97,26 @@ public class ReplayResource {
     @Path("/{id}/pause")
     @Operation(summary = "Stop starting runs; those started go on")
     public ReplayJobView pause(@PathParam("id") String id, @HeaderParam("X-Requested-By") String requestedBy) {
-        UUID jobId = parseId(id);
-        return guarded("the job was not changed", () -> ReplayJobView.of(jobs.pause(jobId, blankToNull(requestedBy)),
-                jobs.progress(jobId)));
+        return change(id, requestedBy, jobs::pause);
     }
 
     @POST
     @Path("/{id}/resume")
     @Operation(summary = "Start runs again where the job stopped")
     public ReplayJobView resume(@PathParam("id") String id, @HeaderParam("X-Requested-By") String requestedBy) {
-        UUID jobId = parseId(id);
-        return guarded("the job was not changed", () -> ReplayJobView.of(jobs.resume(jobId, blankToNull(requestedBy)),
-                jobs.progress(jobId)));
+        return change(id, requestedBy, jobs::resume);
     }
 
     @POST
     @Path("/{id}/cancel")
     @Operation(summary = "End the job: no more runs start, and its runs not closed yet are asked to cancel")
     public ReplayJobView cancel(@PathParam("id") String id, @HeaderParam("X-Requested-By") String requestedBy) {
+        return change(id, requestedBy, jobs::cancel);
+    }
+
+    private ReplayJobView change(String id, String requestedBy, BiFunction<UUID, String, ReplayJobEntity> change) {
         UUID jobId = parseId(id);
-        return guarded("the job was not changed", () -> ReplayJobView.of(jobs.cancel(jobId, blankToNull(requestedBy)),
+        return guarded("the job was not changed", () -> ReplayJobView.of(change.apply(jobId, blankToNull(requestedBy)),
                 jobs.progress(jobId)));
     }
 

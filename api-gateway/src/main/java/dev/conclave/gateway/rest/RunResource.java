@@ -186,7 +186,7 @@ public class RunResource {
         return new RunSpec(roles, null, bypass.asBoolean(false), overrides, RunOrigin.RERUN, null, requestedBy);
     }
 
-    private static void unknownFields(JsonNode json, Set<String> known, String prefix) {
+    static void unknownFields(JsonNode json, Set<String> known, String prefix) {
         json.fieldNames().forEachRemaining(name -> {
             if (!known.contains(name)) {
                 throw InvalidScanException.badRequest(prefix + name, "unknown field '" + prefix + name + "'; the fields are "

@@ -102,7 +102,7 @@ public final class ScanApi {
                 .until(() -> scan(scanId), view -> ScanStatus.valueOf(view.path("status").asText()).isFinal());
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) {
+    HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -113,7 +113,7 @@ public final class ScanApi {
         }
     }
 
-    private static JsonNode parse(String body) {
+    static JsonNode parse(String body) {
         try {
             return WireJson.mapper().readTree(body);
         } catch (JsonProcessingException e) {
