@@ -18,6 +18,15 @@ public record ReplayJobView(UUID id, String kind, String status, JsonNode select
         Instant finishedAt, Instant updatedAt, String claimedBy, Instant claimedUntil, String pausedBy,
         String cancelledBy, String lastError, ReplayProgress progress, JsonNode estimate, String statusUrl) {
 
+    /** The job with the counts its row holds (the runner's last round), for lists. */
+    static ReplayJobView of(ReplayJobEntity job) {
+        int closed = job.completed + job.partial + job.failed + job.cancelled;
+        return of(job, new ReplayProgress(job.selected, job.started, job.completed, job.partial, job.failed,
+                job.cancelled, job.skipped, Math.max(0, job.started - closed),
+                Math.max(0, job.selected - job.started - job.skipped)));
+    }
+
+    /** The job with {@code progress}: counted now, or null when not known yet. */
     static ReplayJobView of(ReplayJobEntity job, ReplayProgress progress) {
         return new ReplayJobView(job.id, job.kind, job.status, job.selection, job.share, job.bypassCache, job.roles,
                 job.maxInFlight, job.requestedBy, job.createdAt, job.startedAt, job.finishedAt, job.updatedAt,

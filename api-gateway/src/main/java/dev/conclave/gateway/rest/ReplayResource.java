@@ -78,7 +78,7 @@ public class ReplayResource {
         }
         Optional<JobStatus> wanted = Optional.ofNullable(status).filter(s -> !s.isBlank()).map(ReplayResource::status);
         return guarded("nothing was read", () -> jobs.recent(wanted, limit).stream()
-                .map(job -> ReplayJobView.of(job, null)).toList());
+                .map(ReplayJobView::of).toList());
     }
 
     @GET

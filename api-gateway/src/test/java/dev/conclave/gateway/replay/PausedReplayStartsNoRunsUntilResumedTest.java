@@ -74,6 +74,9 @@ class PausedReplayStartsNoRunsUntilResumedTest {
             given().when().get("/api/v1/scans/" + id + "/runs").then().statusCode(200);
         }
         given().when().post("/api/v1/replays/" + job + "/pause").then().statusCode(409);
+        List<String> completed = given().when().get("/api/v1/replays?status=COMPLETED").then().statusCode(200)
+                .extract().jsonPath().getList("id");
+        assertTrue(completed.contains(job.toString()), "listed among the completed jobs: " + completed);
     }
 
     private static JsonPath progress(UUID job) {
