@@ -1,6 +1,5 @@
 package dev.conclave.gateway.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.conclave.gateway.config.ReplayConfig;
 import dev.conclave.gateway.replay.ReplayFilter;
@@ -8,7 +7,6 @@ import dev.conclave.gateway.replay.ReplayOrder;
 import dev.conclave.gateway.service.InvalidScanException;
 import dev.conclave.model.ScanStatus;
 import dev.conclave.model.Topics;
-import dev.conclave.model.WireJson;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -44,15 +42,7 @@ final class ReplayOrderParser {
                     + "failedRole, namePattern, model, limit} or a topic {topic, from, to}, and options {share, "
                     + "bypassCache, roles, maxInFlight, dryRun}");
         }
-        JsonNode json;
-        try {
-            json = WireJson.mapper().readTree(body);
-        } catch (JsonProcessingException e) {
-            throw InvalidScanException.badRequest("body", "the body is not JSON: " + e.getOriginalMessage());
-        }
-        if (!json.isObject()) {
-            throw InvalidScanException.badRequest("body", "the body is a JSON object {filter | topic, from, to, ...}");
-        }
+        JsonNode json = RunResource.jsonObject(body, "{filter | topic, from, to, ...}");
         RunResource.unknownFields(json, FIELDS, "");
         boolean hasFilter = json.has("filter");
         boolean hasTopic = json.has("topic");
