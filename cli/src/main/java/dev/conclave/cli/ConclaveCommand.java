@@ -47,6 +47,7 @@ public final class ConclaveCommand {
             case Invocation.Scan scan -> scan(scan.options());
             case Invocation.Runs runs -> command(() -> new RunsCommand(out, err, parser).run(runs.args()), RunsCommand.USAGE);
             case Invocation.DeadLetters deadLetters -> new DeadLettersCommand(deadLetters.options(), out, err).run();
+            case Invocation.Replay replay -> new ReplayCommand(replay.options(), out, err).run().code();
         };
     }
 

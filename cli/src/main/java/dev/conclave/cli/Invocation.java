@@ -18,4 +18,8 @@ public sealed interface Invocation {
     /** {@code conclave dead-letters list|show|redrive|purge ...}. */
     record DeadLetters(DeadLettersOptions options) implements Invocation {
     }
+
+    /** {@code conclave replay ...}. */
+    record Replay(ReplayOptions options) implements Invocation {
+    }
 }

@@ -25,7 +25,7 @@ public final class ScanOptionsParser {
               conclave dead-letters list|show|redrive|purge ...
                                                     read, re-drive and purge dead letters (conclave dead-letters --help)
               conclave --help                       show this help
-
+            %s
             Options of scan:
               --server URL        gateway to submit to (default: $CONCLAVE_SERVER, else %s)
               --name NAME         project name in the report (default: the directory's, archive's or repository's name)
@@ -39,7 +39,7 @@ public final class ScanOptionsParser {
               --timeout SECONDS   stop following the scan after this long (default: %d); it goes on on the server
 
             Exit codes: 0 completed, 2 partial (some roles did not answer), 1 failed or error, 64 usage error.
-            """.formatted(ScanOptions.DEFAULT_SERVER, ScanOptions.DEFAULT_TIMEOUT.toSeconds());
+            """.formatted(ReplayOptionsParser.USAGE, ScanOptions.DEFAULT_SERVER, ScanOptions.DEFAULT_TIMEOUT.toSeconds());
 
     private final Map<String, String> environment;
     private final Path workingDirectory;
@@ -59,9 +59,11 @@ public final class ScanOptionsParser {
             case "scan" -> parseScan(args.subList(1, args.size()));
             case "runs" -> new Invocation.Runs(args.subList(1, args.size()));
             case "dead-letters" -> new Invocation.DeadLetters(DeadLettersOptions.parse(args.subList(1, args.size()), this));
+            case "replay" -> args.contains("--help") || args.contains("-h") ? new Invocation.Help() : new Invocation.Replay(new ReplayOptionsParser(environment, this::serverUrl)
+                    .parse(args.subList(1, args.size())));
             default -> throw new UsageException(command.startsWith("-")
                     ? "unknown option " + command + " (options go after 'scan <directory>')"
-                    : "unknown command '" + command + "': the commands are scan, runs and dead-letters");
+                    : "unknown command '" + command + "': the commands are scan, runs, replay and dead-letters");
         };
     }
 
@@ -274,7 +276,7 @@ public final class ScanOptionsParser {
     }
 
     /** Walks the arguments; an option's value is the next argument unless given inline. */
-    private static final class ArgumentCursor {
+    static final class ArgumentCursor {
         private final List<String> args;
         private int index;
 

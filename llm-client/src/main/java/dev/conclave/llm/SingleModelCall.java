@@ -169,7 +169,7 @@ public class SingleModelCall {
                 progress.report(task.scanId(), task.run(), task.role(), ProgressStage.WAITING_FOR_RATE_LIMIT,
                         model.toString(), null);
             }
-            permit.set(limiter.acquire(model, reservation));
+            permit.set(limiter.acquire(model, reservation, task.replay()));
             progress.report(task.scanId(), task.run(), task.role(), ProgressStage.CALLING_MODEL, model.toString(),
                     permit.get().waitedMs() > 0 ? "after " + permit.get().waitedMs() + " ms for the rate limit" : null);
             startedAt.set(Instant.now());
@@ -231,7 +231,7 @@ public class SingleModelCall {
         row.repair = repair;
         if (permit != null) {
             row.rateLimitWaitMs = permit.waitedMs();
-            row.rateLimitMode = permit.mode().name();
+            row.rateLimitMode = permit.recordedMode();
             row.grantedAt = permit.grantedAt();
         }
         cost(row, model, provider, attempt);

@@ -137,15 +137,7 @@ public class RunResource {
         if (body == null || body.isBlank()) {
             return RunSpec.everyRole(RunOrigin.RERUN, requestedBy);
         }
-        JsonNode json;
-        try {
-            json = WireJson.mapper().readTree(body);
-        } catch (JsonProcessingException e) {
-            throw InvalidScanException.badRequest("body", "the body is not JSON: " + e.getOriginalMessage());
-        }
-        if (!json.isObject()) {
-            throw InvalidScanException.badRequest("body", "the body is a JSON object {roles?, bypassCache?, overrides?}");
-        }
+        JsonNode json = jsonObject(body, "{roles?, bypassCache?, overrides?}");
         unknownFields(json, FIELDS, "");
         List<String> roles = null;
         if (json.has("roles")) {
@@ -186,7 +178,21 @@ public class RunResource {
         return new RunSpec(roles, null, bypass.asBoolean(false), overrides, RunOrigin.RERUN, null, requestedBy);
     }
 
-    private static void unknownFields(JsonNode json, Set<String> known, String prefix) {
+    /** A request body that must be a JSON object ({@code shape} says which, for the error). */
+    static JsonNode jsonObject(String body, String shape) {
+        JsonNode json;
+        try {
+            json = WireJson.mapper().readTree(body);
+        } catch (JsonProcessingException e) {
+            throw InvalidScanException.badRequest("body", "the body is not JSON: " + e.getOriginalMessage());
+        }
+        if (!json.isObject()) {
+            throw InvalidScanException.badRequest("body", "the body is a JSON object " + shape);
+        }
+        return json;
+    }
+
+    static void unknownFields(JsonNode json, Set<String> known, String prefix) {
         json.fieldNames().forEachRemaining(name -> {
             if (!known.contains(name)) {
                 throw InvalidScanException.badRequest(prefix + name, "unknown field '" + prefix + name + "'; the fields are "

@@ -5,6 +5,7 @@ import dev.conclave.llm.config.LlmConfig;
 import dev.conclave.llm.openai.ChatRequest;
 import dev.conclave.llm.redis.RedisClients;
 import dev.conclave.llm.redis.RedisConnections;
+import dev.conclave.model.CachedAnswers;
 import dev.conclave.model.WireJson;
 import dev.conclave.llm.metrics.CallRecorder;
 import io.quarkus.redis.client.RedisClientName;
@@ -39,7 +40,6 @@ import org.jboss.logging.Logger;
 @Startup
 @ApplicationScoped
 public class ResponseCache {
-    static final String PREFIX = "conclave:cache:v1:";
 
     private static final Logger LOG = Logger.getLogger(ResponseCache.class);
 
@@ -129,7 +129,7 @@ public class ResponseCache {
 
     /** Where an answer lives in Redis. */
     static String redisKey(CacheKey key) {
-        return PREFIX + key.sha256();
+        return CachedAnswers.redisKey(key.sha256());
     }
 
     private Optional<CachedAnswer> read(CacheKey key, CallScope scope) {

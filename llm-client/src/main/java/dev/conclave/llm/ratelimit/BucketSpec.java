@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.UUID;
 
 /**
  * The limits of one bucket, resolved from a provider's {@code limits.*} settings into the numbers
@@ -52,6 +53,18 @@ record BucketSpec(String name, String quotaScope, String setting, int requests, 
         return new BucketSpec(name, quotaScope, setting, limits.requests(), limits.period(), Math.max(0, limits.burst()),
                 Math.max(0, limits.tokens()), Math.max(0, limits.requestsPerDay()), limits.redisTimeout(),
                 Math.max(1, limits.assumedInstances()));
+    }
+
+    /**
+     * A replay job's bucket beside this one: the same requests and tokens per period over a period
+     * stretched by {@code 1 / share}, so it refills at {@code share} of the rate, and {@code share} of
+     * the burst. No daily quota of its own: every call still counts on the provider's through the fleet
+     * bucket. Its Redis key ends {@code :replay:<job>} and expires once the job is idle long enough.
+     */
+    BucketSpec replayShare(UUID jobId, double share) {
+        Duration stretched = Duration.ofNanos(Math.max(1, Math.round(period.toNanos() / share)));
+        return new BucketSpec(name + ":replay:" + jobId, quotaScope, setting, requests, stretched,
+                (int) Math.floor(burst * share), tokens, 0, redisTimeout, assumedInstances);
     }
 
     boolean unlimited() {

@@ -15,6 +15,25 @@ import java.time.Instant;
  * @param grantedAt      when it was granted, by the granter's clock: Redis' for the fleet bucket (the one
  *                       clock every instance shares, so grants of the whole fleet can be compared), this
  *                       instance's otherwise
+ * @param replayShare    for a replay job's call, the permit its own bucket granted before the fleet's; null otherwise
  */
-public record Permit(String bucket, long waitedMs, long reservedTokens, LimitMode mode, Instant grantedAt) {
+public record Permit(String bucket, long waitedMs, long reservedTokens, LimitMode mode, Instant grantedAt,
+        Permit replayShare) {
+
+    public Permit(String bucket, long waitedMs, long reservedTokens, LimitMode mode, Instant grantedAt) {
+        this(bucket, waitedMs, reservedTokens, mode, grantedAt, null);
+    }
+
+    /** This fleet permit, taken after {@code share}: the wait is both waits. */
+    Permit withReplayShare(Permit share) {
+        return new Permit(bucket, share.waitedMs() + waitedMs, reservedTokens, mode, grantedAt, share);
+    }
+
+    /**
+     * What the call's metrics row says in {@code rate_limit_mode}: the fleet bucket's mode, and for a
+     * replay's call {@code +REPLAY_SHARE} (e.g. {@code FLEET+REPLAY_SHARE}), since its own bucket decided too.
+     */
+    public String recordedMode() {
+        return replayShare == null ? mode.name() : mode.name() + "+REPLAY_SHARE";
+    }
 }

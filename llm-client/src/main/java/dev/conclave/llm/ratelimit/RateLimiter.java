@@ -7,6 +7,7 @@ import dev.conclave.llm.config.LlmConfig;
 import dev.conclave.llm.ratelimit.FleetBuckets.RedisUnreachable;
 import dev.conclave.llm.ratelimit.FleetBuckets.Verdict;
 import dev.conclave.llm.redis.RedisClients;
+import dev.conclave.model.ReplayShare;
 import io.quarkus.redis.client.RedisClientName;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,10 +74,30 @@ public class RateLimiter {
      *         interrupted while waiting (no call may start then)
      */
     public Permit acquire(ModelRef model, long estimatedTokens) {
+        return acquire(model, estimatedTokens, null);
+    }
+
+    /**
+     * As {@link #acquire(ModelRef, long)}, for a call of a replay job's run when {@code replay} is set: the
+     * call first takes a permit from the job's own bucket ({@code <bucket>:replay:<job>}, the fleet
+     * bucket's limits at {@code replay.share()} of its rate), then the fleet's. However many replay
+     * calls wait, they start at most at the share's rate, and the rest of the fleet's rate stays with
+     * live scans; the fleet bucket still bounds the sum.
+     */
+    public Permit acquire(ModelRef model, long estimatedTokens, ReplayShare replay) {
         BucketSpec spec = spec(model);
         if (spec.unlimited()) {
             return new Permit(spec.name(), 0, 0, LimitMode.UNLIMITED, Instant.now());
         }
+        if (replay == null) {
+            return take(spec, estimatedTokens);
+        }
+        Permit share = take(replaySpec(spec, replay), estimatedTokens);
+        Permit fleetPermit = take(spec, estimatedTokens);
+        return fleetPermit.withReplayShare(share);
+    }
+
+    private Permit take(BucketSpec spec, long estimatedTokens) {
         long reserve = spec.reservable(estimatedTokens);
         long started = System.nanoTime();
         ReentrantLock queue = queues.computeIfAbsent(spec.name(), name -> new ReentrantLock(true));
@@ -109,6 +130,9 @@ public class RateLimiter {
      * settlement Redis did not receive only makes the bucket's estimate a little off.
      */
     public void settle(Permit permit, long actualTokens) {
+        if (permit.replayShare() != null) {
+            settle(permit.replayShare(), actualTokens);
+        }
         BucketSpec spec = specsByBucket.get(permit.bucket());
         long reservedMinusActual = permit.reservedTokens() - Math.max(0, actualTokens);
         if (spec == null || !spec.limitsTokens() || reservedMinusActual == 0) {
@@ -283,6 +307,13 @@ public class RateLimiter {
             specsByBucket.putIfAbsent(spec.name(), spec);
             return spec;
         });
+    }
+
+    /** The job's own bucket beside the fleet's: same limits, {@code share} of the rate. */
+    private BucketSpec replaySpec(BucketSpec fleetSpec, ReplayShare replay) {
+        BucketSpec share = fleetSpec.replayShare(replay.jobId(), replay.share());
+        specsByBucket.put(share.name(), share); // for settling; a job's share never changes
+        return share;
     }
 
     private record DayCount(LocalDate day, long used) {

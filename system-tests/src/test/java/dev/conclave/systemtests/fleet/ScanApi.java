@@ -138,21 +138,6 @@ public final class ScanApi {
         return parse(answer.body());
     }
 
-    /**
-     * A topic replay of {@code topic} over [from, to), answered once every new run started. Stands in for
-     * replay jobs ({@code POST /api/v1/replays}, then polling the job until it is done) until they land.
-     */
-    public JsonNode topicReplay(String topic, Instant from, Instant to) {
-        String body = WireJson.encode(Map.of("topic", topic, "from", from.toString(), "to", to.toString()));
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(base.resolve("/api/v1/topic-replays"))
-                .header("Content-Type", "application/json").header("X-Requested-By", "system-test")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-        if (answer.statusCode() != 200) {
-            throw new AssertionError("POST /api/v1/topic-replays answered " + answer.statusCode() + ": " + answer.body());
-        }
-        return parse(answer.body());
-    }
-
     /** Polls the scan until its status is final (COMPLETED, PARTIAL or FAILED) and returns that view. */
     public JsonNode awaitFinished(UUID scanId, Duration within) {
         return await("scan " + scanId + " to reach COMPLETED, PARTIAL or FAILED")
@@ -161,7 +146,7 @@ public final class ScanApi {
                 .until(() -> scan(scanId), view -> ScanStatus.valueOf(view.path("status").asText()).isFinal());
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) {
+    HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -172,7 +157,7 @@ public final class ScanApi {
         }
     }
 
-    private static JsonNode parse(String body) {
+    static JsonNode parse(String body) {
         try {
             return WireJson.mapper().readTree(body);
         } catch (JsonProcessingException e) {

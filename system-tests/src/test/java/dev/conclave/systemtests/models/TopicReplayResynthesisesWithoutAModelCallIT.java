@@ -9,12 +9,14 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.conclave.model.ScanStatus;
 import dev.conclave.model.Topics;
+import dev.conclave.model.WireJson;
 import dev.conclave.systemtests.Projects;
 import dev.conclave.systemtests.ScanBody;
 import dev.conclave.systemtests.SystemTest;
 import dev.conclave.systemtests.SystemTest.Panel;
 import dev.conclave.systemtests.fleet.Database.ModelCallRow;
 import dev.conclave.systemtests.fleet.Fleet;
+import dev.conclave.systemtests.fleet.ReplayApi;
 import dev.conclave.systemtests.fleet.ScanApi.Accepted;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,11 +66,20 @@ class TopicReplayResynthesisesWithoutAModelCallIT {
 
         String fixed = "synthesis-fix-" + UUID.randomUUID();
         fleet.redeploy(Fleet.AGGREGATOR_PROCESS, Map.of("CONCLAVE_AGGREGATION_SYNTHESIS_REVISION", fixed));
-        JsonNode replay = fleet.scanApi().topicReplay(Topics.ROLE_RESULTS, from, to);
+        ReplayApi replays = new ReplayApi(fleet.scanApi());
+        JsonNode started = replays.start(WireJson.encode(Map.of("topic", Topics.ROLE_RESULTS, "from", from.toString(),
+                "to", to.toString(), "maxInFlight", SCANS)));
+        JsonNode replay = replays.awaitEnded(started.path("id").asText(), Duration.ofSeconds(120));
+        assertEquals("COMPLETED", replay.path("status").asText(), replay::toPrettyString);
 
         Map<UUID, Integer> newRuns = new HashMap<>();
-        replay.path("runs").forEach(run -> newRuns.put(UUID.fromString(run.path("scanId").asText()),
-                run.path("sourceRun").asInt() == 1 ? run.path("newRun").asInt() : -1));
+        for (UUID scan : scans) {
+            fleet.scanApi().get("/api/v1/scans/" + scan + "/runs", 200).forEach(run -> {
+                if ("TOPIC_REPLAY".equals(run.path("origin").asText()) && run.path("sourceRun").asInt() == 1) {
+                    newRuns.put(scan, run.path("run").asInt());
+                }
+            });
+        }
         for (UUID scan : scans) {
             assertEquals(2, newRuns.getOrDefault(scan, 0), () -> "scan " + scan + " re-synthesised into run 2: " + replay);
             JsonNode second = await("run 2 of " + scan + " to close").atMost(Duration.ofSeconds(60))
@@ -91,7 +102,7 @@ class TopicReplayResynthesisesWithoutAModelCallIT {
             assertNotEquals(fixed, first.path("metadata").path("synthesis_revision").asText());
         }
         assertEquals(providerCalls, fleet.openRouter().completionCount(), "no provider call during the replay");
-        System.out.printf("[topic-replay] %d runs re-synthesised, selection %s, provider calls before %d after %d%n",
-                SCANS, replay.path("selection"), providerCalls, fleet.openRouter().completionCount());
+        System.out.printf("[topic-replay] %d runs re-synthesised, job progress %s, provider calls before %d after %d%n",
+                SCANS, replay.path("progress"), providerCalls, fleet.openRouter().completionCount());
     }
 }

@@ -1,0 +1,168 @@
+package dev.conclave.gateway.rest;
+
+import dev.conclave.gateway.config.ReplayConfig;
+import dev.conclave.gateway.config.ScanConfig;
+import dev.conclave.gateway.persistence.ReplayJobEntity;
+import dev.conclave.gateway.replay.JobStatus;
+import dev.conclave.gateway.replay.ReplayEstimate;
+import dev.conclave.gateway.replay.ReplayEstimator;
+import dev.conclave.gateway.replay.ReplayJobs;
+import dev.conclave.gateway.replay.ReplayOrder;
+import dev.conclave.gateway.service.InvalidScanException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Replay jobs: a dry run, a job started, listed, shown, paused, resumed, cancelled. */
+@Path("/api/v1/replays")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReplayResource {
+    private final ReplayJobs jobs;
+    private final ReplayEstimator estimator;
+    private final ReplayOrderParser parser;
+
+    public ReplayResource(ReplayJobs jobs, ReplayEstimator estimator, ReplayConfig config, ScanConfig scans) {
+        this.jobs = jobs;
+        this.estimator = estimator;
+        this.parser = new ReplayOrderParser(config, List.copyOf(scans.knownRoles()));
+    }
+
+    @POST
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @Operation(summary = "Replay scans, or dry-run it", description = "Body: {filter: {since, until, status, failedRole, "
+            + "namePattern, model, limit}, share, bypassCache, roles, maxInFlight, dryRun} for a bulk replay (a new run "
+            + "of each selected scan), or {topic: scan.results|scan.requests, from, to, share, maxInFlight} for a topic "
+            + "replay. dryRun answers 200 with the estimate and starts nothing; otherwise 202 with the job.")
+    public Response start(String body,
+            @Parameter(description = "Who asks, for the audit (until API keys say it)")
+            @HeaderParam("X-Requested-By") String requestedBy) {
+        ReplayOrderParser.Parsed parsed = parser.parse(body, blankToNull(requestedBy));
+        ReplayOrder order = parsed.order();
+        return guarded("nothing was started", () -> {
+            ReplayEstimate estimate = order.filter() == null ? null
+                    : estimator.estimate(order.filter(), order.roles(), order.bypassCache());
+            if (parsed.dryRun()) {
+                return Response.ok(estimate).build();
+            }
+            ReplayJobEntity job = jobs.create(order, estimate);
+            ReplayJobView view = ReplayJobView.of(job, null);
+            return Response.accepted(view).location(URI.create(view.statusUrl())).build();
+        });
+    }
+
+    @GET
+    @Operation(summary = "Replay jobs, newest first, optionally of one status")
+    public List<ReplayJobView> list(@QueryParam("status") String status,
+            @QueryParam("limit") @DefaultValue("50") int limit) {
+        if (limit < 1 || limit > 500) {
+            throw InvalidScanException.badRequest("limit", "limit is " + limit + "; it is 1 to 500");
+        }
+        Optional<JobStatus> wanted = Optional.ofNullable(status).filter(s -> !s.isBlank()).map(ReplayResource::status);
+        return guarded("nothing was read", () -> jobs.recent(wanted, limit).stream()
+                .map(ReplayJobView::of).toList());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One replay job with its counts now")
+    public ReplayJobView get(@PathParam("id") String id) {
+        UUID jobId = parseId(id);
+        return guarded("nothing was read", () -> {
+            ReplayJobEntity job = jobs.find(jobId).orElseThrow(() -> new InvalidScanException(404, "id",
+                    "there is no replay job " + jobId + "; list the jobs with GET /api/v1/replays"));
+            return ReplayJobView.of(job, jobs.progress(jobId));
+        });
+    }
+
+    @POST
+    @Path("/{id}/pause")
+    @Operation(summary = "Stop starting runs; those started go on")
+    public ReplayJobView pause(@PathParam("id") String id, @HeaderParam("X-Requested-By") String requestedBy) {
+        return change(id, requestedBy, jobs::pause);
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    @Operation(summary = "Start runs again where the job stopped")
+    public ReplayJobView resume(@PathParam("id") String id, @HeaderParam("X-Requested-By") String requestedBy) {
+        return change(id, requestedBy, jobs::resume);
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Operation(summary = "End the job: no more runs start, and its runs not closed yet are asked to cancel")
+    public ReplayJobView cancel(@PathParam("id") String id, @HeaderParam("X-Requested-By") String requestedBy) {
+        return change(id, requestedBy, jobs::cancel);
+    }
+
+    private ReplayJobView change(String id, String requestedBy, BiFunction<UUID, String, ReplayJobEntity> change) {
+        UUID jobId = parseId(id);
+        return guarded("the job was not changed", () -> ReplayJobView.of(change.apply(jobId, blankToNull(requestedBy)),
+                jobs.progress(jobId)));
+    }
+
+    /** The database (or Redis, for a dry run) could not be asked: 503, saying what did not happen. */
+    @ServerExceptionMapper
+    public Response unavailable(ReplayUnavailable e) {
+        return Response.status(503).type(MediaType.APPLICATION_JSON).header("Retry-After", 5)
+                .entity(new ErrorResponse(e.getMessage(), null)).build();
+    }
+
+    private static <T> T guarded(String consequence, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (InvalidScanException | WebApplicationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ReplayUnavailable("the database could not be asked (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "); " + consequence + ": retry later", e);
+        }
+    }
+
+    /** A replay request that failed on an unavailable dependency. */
+    static final class ReplayUnavailable extends RuntimeException {
+        ReplayUnavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private static UUID parseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw InvalidScanException.badRequest("id", "'" + id + "' is not a replay job id (a UUID)");
+        }
+    }
+
+    private static JobStatus status(String status) {
+        try {
+            return JobStatus.valueOf(status.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw InvalidScanException.badRequest("status", "status '" + status + "' is none of "
+                    + Arrays.toString(JobStatus.values()));
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
