@@ -45,7 +45,17 @@ public final class ConclaveCommand {
                 yield ExitCode.COMPLETED.code();
             }
             case Invocation.Scan scan -> scan(scan.options());
+            case Invocation.Cancel cancel -> cancel(cancel.options());
         };
+    }
+
+    private int cancel(CancelOptions options) {
+        try {
+            return new CancelCommand(options, out).run().code();
+        } catch (CommandFailure e) {
+            err.println("conclave: " + e.getMessage());
+            return ExitCode.FAILED.code();
+        }
     }
 
     private int scan(ScanOptions options) {

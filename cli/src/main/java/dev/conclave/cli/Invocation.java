@@ -10,4 +10,8 @@ public sealed interface Invocation {
     /** {@code conclave scan <directory> ...}. */
     record Scan(ScanOptions options) implements Invocation {
     }
+
+    /** {@code conclave cancel <scan-id> [--run N]}. */
+    record Cancel(CancelOptions options) implements Invocation {
+    }
 }

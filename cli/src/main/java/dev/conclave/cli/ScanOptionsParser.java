@@ -21,6 +21,8 @@ public final class ScanOptionsParser {
             Usage:
               conclave scan <project> [options]     scan a project, follow its analysis, print and save the report
                 <project> is a directory, a .zip or .tar.gz file, or a git URL (https://host/owner/repo.git)
+              conclave cancel <scan-id> [--run N]   cancel a queued or running run (default: the scan's current run);
+                                                    it closes CANCELLED and no further model call is made for it
               conclave --help                       show this help
 
             Options of scan:
@@ -54,9 +56,11 @@ public final class ScanOptionsParser {
         return switch (command) {
             case "--help", "-h", "help" -> new Invocation.Help();
             case "scan" -> parseScan(args.subList(1, args.size()));
+            case "cancel" -> new Invocation.Cancel(CancelOptions.parse(args.subList(1, args.size()), environment,
+                    this::serverUrl));
             default -> throw new UsageException(command.startsWith("-")
                     ? "unknown option " + command + " (options go after 'scan <directory>')"
-                    : "unknown command '" + command + "': the command is 'scan'");
+                    : "unknown command '" + command + "': the commands are 'scan' and 'cancel'");
         };
     }
 
