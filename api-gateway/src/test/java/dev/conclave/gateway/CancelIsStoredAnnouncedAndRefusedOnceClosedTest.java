@@ -106,13 +106,7 @@ class CancelIsStoredAnnouncedAndRefusedOnceClosedTest {
         return QuarkusTransaction.requiringNew().call(() -> ScanRunEntity.<ScanRunEntity>findById(new RunKey(scanId, 1)));
     }
 
-    /** What the aggregator writes when it closes a run (the gateway only reads this table). */
     private void close(UUID scanId, String status) {
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
-                insert into aggregation (scan_id, run, request, expected_roles, status, requested_at, deadline_at,
-                    completed_at)
-                values (?1, 1, '{}'::jsonb, '[]'::jsonb, ?2, now(), now(), now())
-                on conflict (scan_id, run) do update set status = excluded.status""")
-                .setParameter(1, scanId).setParameter(2, status).executeUpdate());
+        ClosedRuns.close(entityManager, scanId, status);
     }
 }

@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
 import org.jboss.logging.Logger;
 
 /**
@@ -276,21 +278,15 @@ public class FanIn {
     private Optional<Cancel> cancelOf(UUID scanId, int run) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select cancel_requested_at, cancelled_by from scan_run
+                select cancel_requested_at as requested_at, cancelled_by as requested_by from scan_run
                 where scan_id = ?1 and run = ?2 and cancel_requested_at is not null""")
                 .setParameter(1, scanId)
                 .setParameter(2, run)
+                .unwrap(NativeQuery.class)
+                .addScalar("requested_at", StandardBasicTypes.INSTANT)
+                .addScalar("requested_by", StandardBasicTypes.STRING)
                 .getResultList();
-        return rows.stream().findFirst().map(row -> new Cancel(instant(row[0]), (String) row[1]));
-    }
-
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case Instant instant -> instant;
-            case java.time.OffsetDateTime offset -> offset.toInstant();
-            case java.sql.Timestamp timestamp -> timestamp.toInstant();
-            default -> throw new IllegalStateException("scan_run.cancel_requested_at came back as " + value.getClass());
-        };
+        return rows.stream().findFirst().map(row -> new Cancel((Instant) row[0], (String) row[1]));
     }
 
     private Instant leaseEnd() {
