@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.conclave.model.ProgressEvent;
 import dev.conclave.model.ProgressStage;
 import dev.conclave.model.WireJson;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -99,13 +98,7 @@ class ProgressIsStreamedAsServerSentEventsTest {
         redis.execute("XADD", ProgressEvent.streamKey(scanId), "*", "event", WireJson.encode(event));
     }
 
-    /** What the aggregator writes when it closes a run (the gateway only reads this table). */
     private void close(UUID scanId, String status) {
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
-                insert into aggregation (scan_id, run, request, expected_roles, status, requested_at, deadline_at,
-                    completed_at)
-                values (?1, 1, '{}'::jsonb, '[]'::jsonb, ?2, now(), now(), now())
-                on conflict (scan_id, run) do update set status = excluded.status""")
-                .setParameter(1, scanId).setParameter(2, status).executeUpdate());
+        ClosedRuns.close(entityManager, scanId, status);
     }
 }

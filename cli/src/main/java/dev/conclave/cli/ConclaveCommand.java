@@ -48,6 +48,7 @@ public final class ConclaveCommand {
             case Invocation.Runs runs -> command(() -> new RunsCommand(out, err, parser).run(runs.args()), RunsCommand.USAGE);
             case Invocation.DeadLetters deadLetters -> new DeadLettersCommand(deadLetters.options(), out, err).run();
             case Invocation.Replay replay -> new ReplayCommand(replay.options(), out, err).run().code();
+            case Invocation.Cancel cancel -> cancel(cancel.options());
         };
     }
 
@@ -66,6 +67,15 @@ public final class ConclaveCommand {
     @FunctionalInterface
     private interface CommandBody {
         int run() throws UsageException;
+    }
+
+    private int cancel(CancelOptions options) {
+        try {
+            return new CancelCommand(options, out).run().code();
+        } catch (CommandFailure e) {
+            err.println("conclave: " + e.getMessage());
+            return ExitCode.FAILED.code();
+        }
     }
 
     private int scan(ScanOptions options) {

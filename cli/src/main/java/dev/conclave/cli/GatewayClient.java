@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The gateway's scan API as the CLI uses it: submit a digest, read a scan's progress. Every
@@ -163,6 +164,25 @@ public final class GatewayClient implements AutoCloseable {
             return MissingNode.getInstance();
         }
         return decode(response, JsonNode.class, what);
+    }
+
+    /**
+     * Asks the gateway to cancel a run (the scan's current one when {@code run} is empty) and returns the
+     * run as it stands; a run already closed is refused (409) with its status.
+     */
+    public ScanProgress cancel(String scanId, Optional<Integer> run, String requestedBy)
+            throws GatewayException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint(SCANS_PATH + "/"
+                        + URLEncoder.encode(scanId, StandardCharsets.UTF_8) + "/cancel"
+                        + run.map(n -> "?run=" + n).orElse("")))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.noBody());
+        if (requestedBy != null) {
+            request.header("X-Requested-By", requestedBy);
+        }
+        HttpResponse<String> response = send(request.build(), "cancel a run of scan " + scanId);
+        return decode(response, ScanProgress.class, "scan " + scanId);
     }
 
     @Override

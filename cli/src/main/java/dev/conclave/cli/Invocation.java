@@ -22,4 +22,8 @@ public sealed interface Invocation {
     /** {@code conclave replay ...}. */
     record Replay(ReplayOptions options) implements Invocation {
     }
+
+    /** {@code conclave cancel <scan-id> [--run N]}. */
+    record Cancel(CancelOptions options) implements Invocation {
+    }
 }

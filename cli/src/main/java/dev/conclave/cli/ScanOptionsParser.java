@@ -24,6 +24,8 @@ public final class ScanOptionsParser {
               conclave runs list|show|start|diff ...  the runs of a scan: re-run it, compare reports (conclave runs --help)
               conclave dead-letters list|show|redrive|purge ...
                                                     read, re-drive and purge dead letters (conclave dead-letters --help)
+              conclave cancel <scan-id> [--run N]   cancel a queued or running run (default: the scan's current run);
+                                                    it closes CANCELLED and no further model call is made for it
               conclave --help                       show this help
             %s
             Options of scan:
@@ -61,9 +63,11 @@ public final class ScanOptionsParser {
             case "dead-letters" -> new Invocation.DeadLetters(DeadLettersOptions.parse(args.subList(1, args.size()), this));
             case "replay" -> args.contains("--help") || args.contains("-h") ? new Invocation.Help() : new Invocation.Replay(new ReplayOptionsParser(environment, this::serverUrl)
                     .parse(args.subList(1, args.size())));
+            case "cancel" -> new Invocation.Cancel(CancelOptions.parse(args.subList(1, args.size()), environment,
+                    this::serverUrl));
             default -> throw new UsageException(command.startsWith("-")
                     ? "unknown option " + command + " (options go after 'scan <directory>')"
-                    : "unknown command '" + command + "': the commands are scan, runs, replay and dead-letters");
+                    : "unknown command '" + command + "': the commands are scan, runs, replay, cancel and dead-letters");
         };
     }
 

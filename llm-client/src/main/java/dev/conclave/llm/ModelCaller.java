@@ -4,6 +4,7 @@ import dev.conclave.llm.cache.CacheKey;
 import dev.conclave.llm.cache.CachedAnswer;
 import dev.conclave.llm.cache.CallScope;
 import dev.conclave.llm.cache.ResponseCache;
+import dev.conclave.llm.cancel.CancelledRuns;
 import dev.conclave.llm.config.LlmConfig;
 import dev.conclave.llm.metrics.CallRecorder;
 import dev.conclave.llm.metrics.ModelCallRecord;
@@ -31,6 +32,8 @@ import java.util.Set;
  * {@link SingleModelCall} (rate limit, call, retry, validate, repair). The first schema-valid answer
  * wins and is cached; a model that cannot answer hands over to the next; a refused key or an invalid
  * request ends every model of that provider. Every attempt and every cache hit is one metrics row.
+ * A cancelled run ({@link CancelledRuns}) goes to no further model: it ends with
+ * {@link dev.conclave.llm.cancel.RunCancelledException}.
  */
 @ApplicationScoped
 public class ModelCaller {
@@ -44,11 +47,13 @@ public class ModelCaller {
     private final CallRecorder recorder;
     private final WorkerIdentity identity;
     private final ProgressReporter progress;
+    private final CancelledRuns cancels;
 
     public ModelCaller(LlmConfig config, PromptLibrary prompts, ModelRouter router, ProviderRegistry providers,
             ResponseCache cache, SingleModelCall singleModel, CallRecorder recorder, WorkerIdentity identity,
-            ProgressReporter progress) {
+            ProgressReporter progress, CancelledRuns cancels) {
         this.progress = progress;
+        this.cancels = cancels;
         this.config = config;
         this.prompts = prompts;
         this.router = router;
@@ -73,6 +78,8 @@ public class ModelCaller {
             if (providersGivenUp.contains(model.provider())) {
                 continue;
             }
+            cancels.refuseIfCancelled(task.scanId(), task.run(), failures.isEmpty() ? "no call to " + model
+                    : "no fallback to " + model);
             ModelProvider provider;
             try {
                 provider = providers.forModel(model);

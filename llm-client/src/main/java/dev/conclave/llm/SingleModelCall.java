@@ -1,6 +1,8 @@
 package dev.conclave.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.conclave.llm.cancel.CancelledRuns;
+import dev.conclave.llm.cancel.RunCancelledException;
 import dev.conclave.llm.config.LlmConfig;
 import dev.conclave.llm.metrics.CallRecorder;
 import dev.conclave.llm.metrics.ModelCallRecord;
@@ -38,6 +40,10 @@ import java.util.function.Consumer;
  * retried by {@link RetryingCaller} (exponential backoff with full jitter, honouring Retry-After, which
  * also pauses the bucket for the whole fleet). An answer that is not valid JSON of the role's schema gets
  * one repair attempt that quotes what was wrong; a second bad answer gives up on the model.
+ *
+ * <p>A cancelled run ({@link CancelledRuns}) gets no further attempt, retry or repair: each is refused
+ * before it starts (also after the wait for its permit), a call in flight is aborted, and the aborted
+ * attempt is recorded as CANCELLED with no cost.
  */
 @ApplicationScoped
 public class SingleModelCall {
@@ -51,12 +57,14 @@ public class SingleModelCall {
     private final CallRecorder recorder;
     private final WorkerIdentity identity;
     private final ProgressReporter progress;
+    private final CancelledRuns cancels;
     private final JsonExtractor extractor = new JsonExtractor();
     private final SchemaValidator validator = new SchemaValidator();
 
     public SingleModelCall(LlmConfig config, RateLimiter limiter, PriceTable prices, CallRecorder recorder,
-            WorkerIdentity identity, ProgressReporter progress) {
+            WorkerIdentity identity, ProgressReporter progress, CancelledRuns cancels) {
         this.progress = progress;
+        this.cancels = cancels;
         this.retry = config.retry();
         this.limiter = limiter;
         this.prices = prices;
@@ -102,6 +110,7 @@ public class SingleModelCall {
         if (answer.isPresent()) {
             return accept(task, model, prompt, provider, first, answer.get(), keep);
         }
+        cancels.refuseIfCancelled(task.scanId(), task.run(), "no repair of " + model + "'s answer");
         progress.report(task.scanId(), task.run(), task.role(), ProgressStage.REPAIRING, model.toString(),
                 truncate(String.join("; ", first.violations(validator, schema)), 200));
         Delivered repaired = attempts(task, model, provider, prompt,
@@ -165,16 +174,22 @@ public class SingleModelCall {
         AtomicReference<Attempt> delivering = new AtomicReference<>();
         long reservation = (long) prompt.tokens() + (request.maxTokens() == null ? 0 : request.maxTokens());
         RetryingCaller caller = new RetryingCaller(sent -> {
+            cancels.refuseIfCancelled(task.scanId(), task.run(), "no further attempt at " + model);
             if (!provider.simulated()) {
                 progress.report(task.scanId(), task.run(), task.role(), ProgressStage.WAITING_FOR_RATE_LIMIT,
                         model.toString(), null);
             }
             permit.set(limiter.acquire(model, reservation, task.replay()));
+            if (cancels.isCancelled(task.scanId(), task.run())) {
+                limiter.settle(permit.get(), 0); // cancelled while it waited for the permit: nothing was sent
+                throw new RunCancelledException(task.scanId(), task.run(), "no call to " + model + " after its permit");
+            }
             progress.report(task.scanId(), task.run(), task.role(), ProgressStage.CALLING_MODEL, model.toString(),
                     permit.get().waitedMs() > 0 ? "after " + permit.get().waitedMs() + " ms for the rate limit" : null);
             startedAt.set(Instant.now());
             try {
-                ChatCompletion answer = provider.complete(model, task, sent);
+                ChatCompletion answer = cancels.abortable(task.scanId(), task.run(),
+                        () -> provider.complete(model, task, sent));
                 limiter.settle(permit.get(), (long) answer.promptTokens() + answer.completionTokens());
                 return answer;
             } catch (CallFailure failure) {
@@ -185,7 +200,8 @@ public class SingleModelCall {
                 }
                 throw failure;
             }
-        }, DEFAULT_TIMEOUT, backoff(), retry.maxAttempts(), retry.deadline());
+        }, DEFAULT_TIMEOUT, backoff(), retry.maxAttempts(), retry.deadline(),
+                wait -> cancels.pause(task.scanId(), task.run(), wait));
         ChatCompletion completion;
         try {
             completion = caller.call(request, attempt -> {
@@ -197,10 +213,17 @@ public class SingleModelCall {
                                 model.toString(), attempt.errorClass() + "; attempt " + (attempt.number() + 1) + " in "
                                         + attempt.backoff().toMillis() + " ms");
                     }
-                    recorder.record(row(task, model, prompt, provider, attempt, permit.get(), startedAt.get(), repair));
+                    ModelCallRecord row = row(task, model, prompt, provider, attempt, permit.get(), startedAt.get(), repair);
+                    if (abortedByCancel(task, attempt)) {
+                        cancelled(row);
+                    }
+                    recorder.record(row);
                 }
             });
         } catch (CallFailure failure) {
+            if (cancels.isCancelled(task.scanId(), task.run())) {
+                throw new RunCancelledException(task.scanId(), task.run(), "the call to " + model + " was aborted");
+            }
             throw new ModelGaveUp(failure.getMessage(), failure.failureClass() == FailureClass.FATAL);
         } catch (ModelCallException refused) {
             // The limiter refused before any call started (daily quota spent, limiter unusable).
@@ -209,6 +232,27 @@ public class SingleModelCall {
         }
         return new Delivered(completion, delivering.get(), permit.get(), startedAt.get(), repair,
                 extractor.extract(completion.content()));
+    }
+
+    /** An attempt that ended because the cancel of its run interrupted it (not one that failed on its own). */
+    private boolean abortedByCancel(AnalysisTask task, Attempt attempt) {
+        return attempt.outcome() != Attempt.Outcome.SUCCEEDED && "interrupted".equals(attempt.errorClass())
+                && cancels.isCancelled(task.scanId(), task.run());
+    }
+
+    /**
+     * The row of an attempt the cancel aborted: CANCELLED, and no cost recorded, since no answer was
+     * received (a provider may still bill what it generated before the connection closed).
+     */
+    private static void cancelled(ModelCallRecord row) {
+        row.outcome = "CANCELLED";
+        row.errorClass = "cancelled";
+        row.errorMessage = "the run was cancelled; the request was aborted before an answer arrived";
+        row.promptTokens = 0;
+        row.completionTokens = 0;
+        row.totalTokens = 0;
+        row.costUsd = BigDecimal.ZERO;
+        row.costSource = "NONE";
     }
 
     private ModelCallRecord row(AnalysisTask task, ModelRef model, RenderedPrompt prompt, ModelProvider provider,

@@ -20,10 +20,10 @@ public enum ProgressStage {
     DONE,
     /** The role failed; the detail says why. */
     FAILED,
-    /** The worker did not analyse: the run was already closed or a newer run superseded it; the detail says which. */
+    /** The worker did not analyse: the run was closed, cancelled or superseded by a newer run; the detail says which. */
     SKIPPED,
     /** Every role is in (or the deadline passed): the aggregator synthesises. */
     SYNTHESIZING,
-    /** The run is closed; the detail is its status (COMPLETED, PARTIAL, FAILED). */
+    /** The run is closed; the detail is its status (COMPLETED, PARTIAL, FAILED, CANCELLED). */
     CLOSED
 }

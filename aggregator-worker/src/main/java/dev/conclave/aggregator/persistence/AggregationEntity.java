@@ -18,7 +18,7 @@ import org.hibernate.type.SqlTypes;
 /**
  * The fan-in state of one scan run: which roles it waits for, until when, and how it ended.
  * Status: OPEN (waiting), SYNTHESIZING (claimed by the holder of {@code claimToken}, whose lease
- * {@code claimedUntil} it renews while synthesising), then COMPLETED, PARTIAL or FAILED; a closed run's
+ * {@code claimedUntil} it renews while synthesising), then COMPLETED, PARTIAL, FAILED or CANCELLED; a closed run's
  * {@code scan.completed} event is acknowledged once {@code completionPublishedAt} is set.
  */
 @Entity
@@ -28,7 +28,7 @@ public class AggregationEntity extends PanacheEntityBase {
     public static final String OPEN = "OPEN";
     public static final String SYNTHESIZING = "SYNTHESIZING";
     /** The statuses of a closed run. */
-    public static final List<String> CLOSED = List.of("COMPLETED", "PARTIAL", "FAILED");
+    public static final List<String> CLOSED = List.of("COMPLETED", "PARTIAL", "FAILED", "CANCELLED");
 
     @Id
     @Column(name = "scan_id")

@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
 public class CompletionOutbox {
     private static final Logger LOG = Logger.getLogger(CompletionOutbox.class);
     private static final String CLOSED_UNPUBLISHED = """
-            status in ('COMPLETED', 'PARTIAL', 'FAILED') and completion_published_at is null""";
+            status in ('COMPLETED', 'PARTIAL', 'FAILED', 'CANCELLED') and completion_published_at is null""";
 
     private final EntityManager em;
     private final ScanCompletedPublisher publisher;

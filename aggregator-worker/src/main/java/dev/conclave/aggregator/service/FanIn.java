@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,6 +31,10 @@ import org.jboss.logging.Logger;
  * (scan, run): a result that arrives before its request cannot lock a row that does not exist yet,
  * so without it the two transactions would each miss the other's uncommitted rows and the run
  * would wait for its deadline. Under the lock the second of them sees the first one's commit.
+ *
+ * <p>A run whose cancel was asked for ({@code scan_run.cancel_requested_at}, the gateway's) is claimed
+ * as soon as it is open, whatever has arrived, and its claim says so: it closes CANCELLED without a
+ * synthesis.
  */
 @ApplicationScoped
 public class FanIn {
@@ -98,13 +104,18 @@ public class FanIn {
         return claimIfComplete(result.scanId(), result.run());
     }
 
-    /** Claims runs past their deadline, and syntheses whose lease expired (their instance died). */
+    /**
+     * Claims runs past their deadline or cancelled, and syntheses whose lease expired (their instance
+     * died).
+     */
     @Transactional
     public List<Claim> claimOverdue() {
         @SuppressWarnings("unchecked")
         List<Object[]> keys = em.createNativeQuery("""
-                select scan_id, run from aggregation
+                select scan_id, run from aggregation a
                 where (status = 'OPEN' and deadline_at < now())
+                   or (status = 'OPEN' and exists (select 1 from scan_run r where r.scan_id = a.scan_id
+                                                   and r.run = a.run and r.cancel_requested_at is not null))
                    or (status = 'SYNTHESIZING' and claimed_until < now())
                 order by deadline_at
                 limit ?1
@@ -240,7 +251,7 @@ public class FanIn {
                 .executeUpdate();
     }
 
-    /** Claims an open run whose every expected role has arrived. */
+    /** Claims an open run whose every expected role has arrived, or whose cancel was asked for. */
     private Optional<Claim> claimIfComplete(UUID scanId, int run) {
         AggregationEntity aggregation = AggregationEntity.findById(new AggregationEntity.Key(scanId, run),
                 LockModeType.PESSIMISTIC_WRITE);
@@ -249,7 +260,7 @@ public class FanIn {
         }
         List<RoleResultEntity> results = RoleResultEntity.forRun(scanId, run);
         Set<String> arrived = results.stream().map(r -> r.role).collect(Collectors.toSet());
-        if (!arrived.containsAll(aggregation.expectedRoles)) {
+        if (!arrived.containsAll(aggregation.expectedRoles) && cancelOf(scanId, run).isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(claim(aggregation, results));
@@ -259,14 +270,39 @@ public class FanIn {
         aggregation.status = AggregationEntity.SYNTHESIZING;
         aggregation.claimedUntil = leaseEnd();
         aggregation.claimToken = UUID.randomUUID();
-        return new Claim(aggregation.request, List.copyOf(aggregation.expectedRoles), results, aggregation.claimToken);
+        return new Claim(aggregation.request, List.copyOf(aggregation.expectedRoles), results, aggregation.claimToken,
+                cancelOf(aggregation.scanId, aggregation.run).orElse(null));
+    }
+
+    /** The cancel asked for the run, if any (the gateway's {@code scan_run}, read only). */
+    private Optional<Cancel> cancelOf(UUID scanId, int run) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select cancel_requested_at as requested_at, cancelled_by as requested_by from scan_run
+                where scan_id = ?1 and run = ?2 and cancel_requested_at is not null""")
+                .setParameter(1, scanId)
+                .setParameter(2, run)
+                .unwrap(NativeQuery.class)
+                .addScalar("requested_at", StandardBasicTypes.INSTANT)
+                .addScalar("requested_by", StandardBasicTypes.STRING)
+                .getResultList();
+        return rows.stream().findFirst().map(row -> new Cancel((Instant) row[0], (String) row[1]));
     }
 
     private Instant leaseEnd() {
         return Instant.now().plus(config.synthesisLease());
     }
 
-    /** A run this instance has the right to close while {@code token} is the run's claim token. */
-    public record Claim(ScanRequest request, List<String> expectedRoles, List<RoleResultEntity> results, UUID token) {
+    /**
+     * A run this instance has the right to close while {@code token} is the run's claim token.
+     *
+     * @param cancel the cancel asked for the run when it was claimed, else null
+     */
+    public record Claim(ScanRequest request, List<String> expectedRoles, List<RoleResultEntity> results, UUID token,
+            Cancel cancel) {
+    }
+
+    /** Who asked to cancel a run (null when not said), and when. */
+    public record Cancel(Instant requestedAt, String requestedBy) {
     }
 }

@@ -8,6 +8,7 @@ import dev.conclave.delivery.Persistently;
 import dev.conclave.llm.AnalysisAnswer;
 import dev.conclave.llm.AnalysisTask;
 import dev.conclave.llm.ModelCaller;
+import dev.conclave.llm.cancel.RunCancelledException;
 import dev.conclave.llm.metrics.CallMetrics;
 import dev.conclave.llm.metrics.RunTotals;
 import dev.conclave.model.AggregatedInsights;
@@ -31,12 +32,17 @@ import org.jboss.logging.Logger;
  * Turns a claimed run into its outcome: the aggregator model's synthesis of the roles that
  * succeeded, the static scores, and metadata added up from the run's metrics rows. Every role
  * arrived and succeeded: COMPLETED; some missing or failed (or the synthesis failed): PARTIAL,
- * naming them; none succeeded: FAILED.
+ * naming them; none succeeded: FAILED. A run cancelled before its claim is not synthesised, one
+ * cancelled during its synthesis has the call aborted: both are CANCELLED, the report keeping the
+ * analyses that arrived before the cancel and the cost of what was called.
  */
 @ApplicationScoped
 public class Synthesis {
     private static final Logger LOG = Logger.getLogger(Synthesis.class);
     static final String AGGREGATOR_ROLE = "aggregator";
+    private static final String CANCELLED = "the run was cancelled";
+    private static final String OFFLINE_NOTICE = "Simulated analysis: no model API key is configured, so the offline"
+            + " provider answered from the project's facts. Set OPENROUTER_API_KEY for real models.";
 
     private final ModelCaller models;
     private final CallMetrics metrics;
@@ -67,7 +73,10 @@ public class Synthesis {
         }
         AggregatedInsights insights = null;
         String failure = null;
-        if (panel.isEmpty()) {
+        boolean cancelled = claim.cancel() != null;
+        if (cancelled) {
+            failure = CANCELLED;
+        } else if (panel.isEmpty()) {
             failure = missing.isEmpty() ? "every role failed" : "no role answered by the deadline";
         } else {
             try {
@@ -75,6 +84,10 @@ public class Synthesis {
                         request.digest(), panel, request.bypassCache(), null, request.replay()));
                 insights = WireJson.mapper().treeToValue(answer.analysis(), AggregatedInsights.class);
                 offline |= answer.offline();
+            } catch (RunCancelledException e) {
+                LOG.infof("synthesis of scan %s run %d stopped: %s", request.scanId(), request.run(), e.getMessage());
+                cancelled = true;
+                failure = CANCELLED;
             } catch (Persistently.InterruptedStepException e) {
                 throw e; // shutting down: the run is given back, not closed as failed
             } catch (Exception e) {
@@ -83,7 +96,8 @@ public class Synthesis {
                 failure = "synthesis failed: " + e.getMessage();
             }
         }
-        ScanStatus status = panel.isEmpty() ? ScanStatus.FAILED
+        ScanStatus status = cancelled ? ScanStatus.CANCELLED
+                : panel.isEmpty() ? ScanStatus.FAILED
                 : missing.isEmpty() && failed.isEmpty() && insights != null ? ScanStatus.COMPLETED
                 : ScanStatus.PARTIAL;
         Instant completedAt = Instant.now();
@@ -96,16 +110,23 @@ public class Synthesis {
                 totals.apiCalls(), totals.tokens(), totals.costUsd(), totals.simulated() || offline, totals.roles(),
                 revision);
         ScanReport report = new ScanReport(SchemaVersions.REPORT, request.scanId(), request.run(),
-                request.projectName(), status, notice(metadata.offline(), missing, failed, failure),
+                request.projectName(), status, cancelled ? cancelledNotice(metadata.offline(), claim.cancel())
+                        : notice(metadata.offline(), missing, failed, failure),
                 request.digest().scores(), panel, insights, List.copyOf(missing), failedRoles, metadata);
         return new RunOutcome(status, report, List.copyOf(missing), failedRoles, failure, completedAt);
+    }
+
+    private static String cancelledNotice(boolean offline, FanIn.Cancel cancel) {
+        String who = cancel == null ? "" : " at " + cancel.requestedAt()
+                + (cancel.requestedBy() == null ? "" : " by " + cancel.requestedBy());
+        return (offline ? OFFLINE_NOTICE + " " : "") + "Cancelled" + who + " before it finished: no synthesis; the"
+                + " analyses that arrived before the cancel are kept, the cost is what was called until then.";
     }
 
     private static String notice(boolean offline, List<String> missing, List<String> failed, String failure) {
         List<String> parts = new ArrayList<>();
         if (offline) {
-            parts.add("Simulated analysis: no model API key is configured, so the offline provider answered "
-                    + "from the project's facts. Set OPENROUTER_API_KEY for real models.");
+            parts.add(OFFLINE_NOTICE);
         }
         if (!missing.isEmpty()) {
             parts.add("Partial: no answer by the deadline from " + String.join(", ", missing) + ".");

@@ -15,7 +15,8 @@ import org.jboss.logging.Logger;
 /**
  * What the consumer of one role does with one scan request: decode and validate it (an invalid one
  * is dead-lettered by the runtime), ignore it unless it names this role, skip it without a model
- * call when its run is closed or superseded, else analyse and publish the result. The run check and
+ * call when its run is cancelled, closed or superseded, else analyse and publish the result (none when
+ * the run's cancel stopped the analysis). The run check and
  * the publish are steps of their own under {@link Persistently}: a database or broker outage waits
  * there, and a failed publish is retried without calling the model again.
  */
@@ -53,7 +54,11 @@ final class RoleRequestHandler implements RecordHandler {
             progress.report(request.scanId(), request.run(), role, ProgressStage.SKIPPED, null, notNeeded.get());
             return;
         }
-        RoleResult result = analysis.analyse(request, role);
+        Optional<RoleResult> analysed = analysis.analyse(request, role);
+        if (analysed.isEmpty()) {
+            return;
+        }
+        RoleResult result = analysed.get();
         persistently.call("publishing the " + role + " result of " + scan, () -> {
             publisher.publish(result);
             return null;

@@ -25,7 +25,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-/** A backlog or a replay of a run that is already decided pays for nothing. */
+/** A backlog or a replay of a run that is already decided (closed, cancelled, superseded) pays for nothing. */
 @QuarkusTest
 class ClosedOrSupersededRunIsSkippedWithoutAModelCallTest {
     @Inject
@@ -45,6 +45,20 @@ class ClosedOrSupersededRunIsSkippedWithoutAModelCallTest {
 
         ProgressEvent skipped = awaitSkipped(scanId);
         assertEquals("run 1 is closed (COMPLETED)", skipped.detail());
+        assertEquals(0, modelCalls(scanId));
+        assertTrue(new WorkerWire(clients).read(Topics.ROLE_RESULTS, scanId.toString()).isEmpty(), "no result published");
+    }
+
+    @Test
+    void aRequestForACancelledRunMakesNoModelCallEvenBeforeTheAggregatorClosedIt() throws Exception {
+        UUID scanId = UUID.randomUUID();
+        insertScan(scanId, 1);
+        update("INSERT INTO scan_run (scan_id, run, origin, roles, requested_at, cancel_requested_at, cancelled_by) "
+                + "VALUES (?, 1, 'SUBMITTED', '[\"architect\"]'::jsonb, now(), now(), 'ana')", scanId);
+
+        new WorkerWire(clients).send(WorkerWire.request(scanId, 1));
+
+        assertEquals("run 1 is cancelled", awaitSkipped(scanId).detail());
         assertEquals(0, modelCalls(scanId));
         assertTrue(new WorkerWire(clients).read(Topics.ROLE_RESULTS, scanId.toString()).isEmpty(), "no result published");
     }

@@ -6,6 +6,7 @@ import dev.conclave.model.WireJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import dev.conclave.model.RunCancel;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -129,6 +130,18 @@ public class ReplayJobs {
                 .executeUpdate();
         LOG.infof("replay job %s: cancel asked for on %d runs not closed yet", id, runs);
         return job;
+    }
+
+    /** The job's runs asked to cancel and not closed yet: what the workers must hear about. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RunCancel> cancelledOpenRuns(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select r.scan_id, r.run from scan_run r
+                where r.replay_job_id = ?1 and r.cancel_requested_at is not null and not exists (
+                  select 1 from aggregation a where a.scan_id = r.scan_id and a.run = r.run and a.status in %s)"""
+                .formatted(CLOSED)).setParameter(1, id).getResultList();
+        return rows.stream().map(row -> new RunCancel((UUID) row[0], ((Number) row[1]).intValue())).toList();
     }
 
     /**

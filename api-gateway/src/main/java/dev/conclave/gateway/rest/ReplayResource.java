@@ -2,6 +2,7 @@ package dev.conclave.gateway.rest;
 
 import dev.conclave.gateway.config.ReplayConfig;
 import dev.conclave.gateway.config.ScanConfig;
+import dev.conclave.gateway.messaging.RunCancelAnnouncer;
 import dev.conclave.gateway.persistence.ReplayJobEntity;
 import dev.conclave.gateway.replay.JobStatus;
 import dev.conclave.gateway.replay.ReplayEstimate;
@@ -37,10 +38,13 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReplayResource {
     private final ReplayJobs jobs;
+    private final RunCancelAnnouncer announcer;
     private final ReplayEstimator estimator;
     private final ReplayOrderParser parser;
 
-    public ReplayResource(ReplayJobs jobs, ReplayEstimator estimator, ReplayConfig config, ScanConfig scans) {
+    public ReplayResource(ReplayJobs jobs, RunCancelAnnouncer announcer, ReplayEstimator estimator, ReplayConfig config,
+            ScanConfig scans) {
+        this.announcer = announcer;
         this.jobs = jobs;
         this.estimator = estimator;
         this.parser = new ReplayOrderParser(config, List.copyOf(scans.knownRoles()));
@@ -111,7 +115,10 @@ public class ReplayResource {
     @Path("/{id}/cancel")
     @Operation(summary = "End the job: no more runs start, and its runs not closed yet are asked to cancel")
     public ReplayJobView cancel(@PathParam("id") String id, @HeaderParam("X-Requested-By") String requestedBy) {
-        return change(id, requestedBy, jobs::cancel);
+        ReplayJobView cancelled = change(id, requestedBy, jobs::cancel);
+        // Stored first; then heard by every worker and aggregator, so calls in flight are aborted too.
+        jobs.cancelledOpenRuns(cancelled.id()).forEach(announcer::announce);
+        return cancelled;
     }
 
     private ReplayJobView change(String id, String requestedBy, BiFunction<UUID, String, ReplayJobEntity> change) {

@@ -120,7 +120,7 @@ public class RunResource {
                         + "; list its runs with GET /api/v1/scans/" + scanId + "/runs"));
     }
 
-    private static int parseRun(String field, String run) {
+    static int parseRun(String field, String run) {
         try {
             int number = Integer.parseInt(run.trim());
             if (number >= 1) {

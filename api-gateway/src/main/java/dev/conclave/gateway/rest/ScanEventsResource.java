@@ -67,7 +67,7 @@ public class ScanEventsResource {
                 }
                 if (events.isEmpty() && Instant.now().isAfter(statusDue)) {
                     Optional<ScanStatus> finished = queries.find(scanId).map(ScanQueries.ScanState::status)
-                            .filter(ScanEventsResource::isFinal);
+                            .filter(ScanStatus::isFinal);
                     if (finished.isPresent() && feed.after(scanId, after).isEmpty()) {
                         sink.send(sse.newEventBuilder().name("end").mediaType(MediaType.APPLICATION_JSON_TYPE)
                                 .data("{\"scanId\":\"" + scanId + "\",\"status\":\"" + finished.get() + "\"}").build());
@@ -80,10 +80,6 @@ public class ScanEventsResource {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static boolean isFinal(ScanStatus status) {
-        return status == ScanStatus.COMPLETED || status == ScanStatus.PARTIAL || status == ScanStatus.FAILED;
     }
 
     private static UUID parseId(String id) {

@@ -23,6 +23,7 @@ public final class RetryingCaller {
     private final Backoff backoff;
     private final int maxAttempts;
     private final Duration deadline;
+    private final Pause pause;
 
     public RetryingCaller(OpenAiCompatibleClient client) {
         this(client, new Backoff(), DEFAULT_MAX_ATTEMPTS, DEFAULT_DEADLINE);
@@ -40,6 +41,15 @@ public final class RetryingCaller {
      */
     public RetryingCaller(Transport transport, Duration defaultTimeout, Backoff backoff, int maxAttempts,
             Duration deadline) {
+        this(transport, defaultTimeout, backoff, maxAttempts, deadline, Thread::sleep);
+    }
+
+    /**
+     * As above, waiting out each backoff with {@code pause}: the model-call pipeline's returns early
+     * when the run is cancelled, and the transport then refuses the next attempt.
+     */
+    public RetryingCaller(Transport transport, Duration defaultTimeout, Backoff backoff, int maxAttempts,
+            Duration deadline, Pause pause) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1, not " + maxAttempts);
         }
@@ -48,6 +58,7 @@ public final class RetryingCaller {
         this.backoff = backoff;
         this.maxAttempts = maxAttempts;
         this.deadline = deadline;
+        this.pause = pause;
     }
 
     /**
@@ -84,7 +95,7 @@ public final class RetryingCaller {
                         + " ms more would pass the " + deadline.toSeconds() + " s deadline");
             }
             onAttempt.accept(Attempt.failed(number, request.model(), failure, wait));
-            sleep(wait, failure);
+            sleep(pause, wait, failure);
         }
     }
 
@@ -96,15 +107,21 @@ public final class RetryingCaller {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private static void sleep(Duration wait, CallFailure failure) {
+    private static void sleep(Pause pause, Duration wait, CallFailure failure) {
         try {
-            Thread.sleep(wait);
+            pause.pause(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CallFailure(FailureClass.FATAL, "interrupted", "interrupted while waiting to retry: "
                     + failure.getMessage(), failure.httpStatus(), failure.hints(), null, failure.ttfbMs(),
                     failure.latencyMs(), e);
         }
+    }
+
+    /** Waits out a backoff; may return early, never later. */
+    @FunctionalInterface
+    public interface Pause {
+        void pause(Duration wait) throws InterruptedException;
     }
 
     /** One attempt: sends the request and returns a usable answer or throws a classified {@link CallFailure}. */

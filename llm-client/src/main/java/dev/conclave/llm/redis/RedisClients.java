@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.Config;
  * The named Redis clients of llm-client and their connections. Each concern has a client of its own,
  * so one concern's load never queues another's commands: {@link #RATE_LIMIT} for the fleet buckets,
  * {@link #CACHE} for the response cache (renamed by {@code conclave.llm.cache.redis-client}),
- * {@link #PROGRESS} for progress events. Each points at {@code quarkus.redis.hosts} unless its own
+ * {@link #PROGRESS} for progress events, {@link #CANCEL} for the subscription to run cancels. Each points at {@code quarkus.redis.hosts} unless its own
  * {@code quarkus.redis.<name>.hosts} says otherwise; their pool sizes are set, and explained, in
  * llm-client's {@code META-INF/microprofile-config.properties} and docs/operations.md.
  */
@@ -22,6 +22,7 @@ public class RedisClients {
     public static final String RATE_LIMIT = "ratelimit";
     public static final String CACHE = "cache";
     public static final String PROGRESS = "progress";
+    public static final String CANCEL = "cancel";
 
     /** Quarkus' own defaults, for a client configured without them. */
     private static final int DEFAULT_POOL_SIZE = 6;

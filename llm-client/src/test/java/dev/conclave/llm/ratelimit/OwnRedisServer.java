@@ -35,7 +35,7 @@ public final class OwnRedisServer {
         return port;
     }
 
-    synchronized void start() {
+    public synchronized void start() {
         try {
             process = new ProcessBuilder("redis-server", "--bind", "127.0.0.1", "--port", Integer.toString(port),
                     "--save", "", "--appendonly", "no")
@@ -53,7 +53,7 @@ public final class OwnRedisServer {
     }
 
     /** SIGKILL: the abrupt end of a Redis, connections dropped mid-flight. */
-    synchronized void kill() {
+    public synchronized void kill() {
         if (process != null) {
             process.destroyForcibly();
             try {

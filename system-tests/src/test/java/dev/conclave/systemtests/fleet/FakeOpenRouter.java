@@ -1,5 +1,6 @@
 package dev.conclave.systemtests.fleet;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -67,6 +68,17 @@ public final class FakeOpenRouter implements AutoCloseable {
                 .withRequestBody(matchingJsonPath("$.model", equalTo(model(role))))
                 .willReturn(okJson(completion(role, answer)).withFixedDelay(LATENCY_MS))));
         server.stubFor(get(urlEqualTo("/api/v1/models")).willReturn(okJson("{\"data\":[]}")));
+    }
+
+    /**
+     * From now on every role answers prompts that mention {@code text} (a project's unique name) only
+     * after {@code delayMs}, as a slow model would; other prompts keep {@link #LATENCY_MS}.
+     */
+    public void answerSlowly(String text, int delayMs) {
+        ANSWERS.forEach((role, answer) -> server.stubFor(post(urlEqualTo(PATH)).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.model", equalTo(model(role))))
+                .withRequestBody(containing(text))
+                .willReturn(okJson(completion(role, answer)).withFixedDelay(delayMs))));
     }
 
     /** The model id the fleet's chain names for a role. */

@@ -195,6 +195,14 @@ public final class Fleet implements AutoCloseable {
         return gone;
     }
 
+    /** Stops one service as an operator would (SIGTERM: its consumers leave their groups); {@link #restart} starts it again. */
+    public void stop(String service) {
+        ServiceProcess process = service(service);
+        process.requestStop();
+        process.awaitStopped(STOP_GRACE);
+        log("%s stopped".formatted(service));
+    }
+
     /** Starts a killed service again and returns once it is ready, with how long that took. */
     public Duration restart(String service) {
         ServiceProcess process = service(service);

@@ -78,6 +78,18 @@ public final class ScanApi {
                 json.path("status").asText(), json.path("statusUrl").asText());
     }
 
+    /** {@code POST /api/v1/scans/{id}/cancel} (the current run) as {@code requestedBy}; fails unless it answers 202. */
+    public JsonNode cancel(UUID scanId, String requestedBy) {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(base.resolve("/api/v1/scans/" + scanId + "/cancel"))
+                .header("X-Requested-By", requestedBy)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        if (answer.statusCode() != 202) {
+            throw new AssertionError("POST /api/v1/scans/" + scanId + "/cancel answered " + answer.statusCode()
+                    + ", not 202: " + answer.body());
+        }
+        return parse(answer.body());
+    }
+
     /** {@code GET /api/v1/scans/{id}}; fails unless the gateway answers 200. */
     public JsonNode scan(UUID scanId) {
         HttpResponse<String> answer = send(HttpRequest.newBuilder(base.resolve("/api/v1/scans/" + scanId)).GET());
@@ -138,9 +150,9 @@ public final class ScanApi {
         return parse(answer.body());
     }
 
-    /** Polls the scan until its status is final (COMPLETED, PARTIAL or FAILED) and returns that view. */
+    /** Polls the scan until its status is final (COMPLETED, PARTIAL, FAILED or CANCELLED) and returns that view. */
     public JsonNode awaitFinished(UUID scanId, Duration within) {
-        return await("scan " + scanId + " to reach COMPLETED, PARTIAL or FAILED")
+        return await("scan " + scanId + " to reach COMPLETED, PARTIAL, FAILED or CANCELLED")
                 .atMost(within)
                 .pollInterval(Duration.ofMillis(250))
                 .until(() -> scan(scanId), view -> ScanStatus.valueOf(view.path("status").asText()).isFinal());
