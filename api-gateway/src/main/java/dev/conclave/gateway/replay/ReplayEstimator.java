@@ -26,7 +26,8 @@ import org.jboss.logging.Logger;
  * the rest cost. The gateway calls no model and holds no price table: a role's cost per call is the
  * mean of what its recent provider calls cost as their metrics rows recorded it (the provider's own
  * figure, or the workers' price table where the provider reports none) over the last 30 days, and its
- * tokens likewise.
+ * tokens likewise. Answers of the offline simulator are not provider calls and are left out: a fleet that
+ * ran offline before would otherwise average its free answers into the price of real ones.
  */
 @ApplicationScoped
 public class ReplayEstimator {
@@ -187,7 +188,8 @@ public class ReplayEstimator {
                 from (select role, cost_usd, prompt_tokens, completion_tokens,
                              row_number() over (partition by role order by started_at desc) as newest
                       from model_call
-                      where not cache_hit and outcome = 'SUCCEEDED' and started_at > now() - interval '30 days') recent
+                      where not cache_hit and not simulated and outcome = 'SUCCEEDED'
+                        and started_at > now() - interval '30 days') recent
                 where newest <= ?1 group by role""")
                 .setParameter(1, sample).getResultList();
         for (Object[] row : rows) {
