@@ -104,11 +104,6 @@ public final class FakeOpenRouter implements AutoCloseable {
                 .toList();
     }
 
-    /** How many chat requests reached the fake so far, from every test. */
-    public int completionCount() {
-        return completionsMentioning("").size();
-    }
-
     public static Instant arrival(ServeEvent event) {
         return event.getRequest().getLoggedDate().toInstant();
     }
