@@ -24,14 +24,14 @@ class DeadLettersCommandSpeaksTheGatewaysWordsTest {
 
     @Test
     void listSendsTheFiltersAndPrintsOneLinePerLetter() throws Exception {
-        try (FakeDeadLettersGateway gateway = new FakeDeadLettersGateway()
-                .answering("GET", "/api/v1/dead-letters", 200, "{\"items\": [" + LETTER + "], \"nextCursor\": \"7\"}")) {
+        try (ScriptedGateway gateway = new ScriptedGateway()
+                .answer("GET", "/api/v1/dead-letters", 200, "{\"items\": [" + LETTER + "], \"nextCursor\": \"7\"}")) {
             CommandRun run = run(gateway, "dead-letters", "list", "--topic", "scan.requests", "--reason", "not known",
                     "--since", "2026-11-30", "--until=2026-12-01T00:00:00Z", "--limit", "1");
 
             assertEquals(0, run.exitCode(), run::toString);
             assertEquals(List.of("GET /api/v1/dead-letters?from=2026-11-30&reason=not+known&to=2026-12-01T00%3A00%3A00Z"
-                    + "&topic=scan.requests&limit=1"), gateway.received());
+                    + "&topic=scan.requests&limit=1"), gateway.requests());
             assertTrue(run.out().contains("7") && run.out().contains("aggregator-intake")
                     && run.out().contains("asks for role 'security'"), run::toString);
             assertTrue(run.out().contains("--cursor 7"), "says how to get the next page: " + run);
@@ -42,8 +42,8 @@ class DeadLettersCommandSpeaksTheGatewaysWordsTest {
     void showPrintsTheValueAndHeaders() throws Exception {
         String detail = LETTER.replace("\"redriveCount\": 0}", "\"redriveCount\": 0, \"value\": \"{not json\","
                 + " \"headers\": [{\"key\": \"trace-id\", \"value\": \"t-1\"}]}");
-        try (FakeDeadLettersGateway gateway = new FakeDeadLettersGateway()
-                .answering("GET", "/api/v1/dead-letters/7", 200, detail)) {
+        try (ScriptedGateway gateway = new ScriptedGateway()
+                .answer("GET", "/api/v1/dead-letters/7", 200, detail)) {
             CommandRun run = run(gateway, "dead-letters", "show", "7");
 
             assertEquals(0, run.exitCode(), run::toString);
@@ -54,11 +54,11 @@ class DeadLettersCommandSpeaksTheGatewaysWordsTest {
 
     @Test
     void redriveOneAndAllSayWhatHappened() throws Exception {
-        try (FakeDeadLettersGateway gateway = new FakeDeadLettersGateway()
-                .answering("POST", "/api/v1/dead-letters/7/redrive", 200, """
+        try (ScriptedGateway gateway = new ScriptedGateway()
+                .answer("POST", "/api/v1/dead-letters/7/redrive", 200, """
                         {"id": 7, "outcome": "REDRIVEN", "topic": "scan.requests",
                          "redrivenFrom": "scan.dead-letters/3/17", "redriveCount": 1}""")
-                .answering("POST", "/api/v1/dead-letters/redrive", 200,
+                .answer("POST", "/api/v1/dead-letters/redrive", 200,
                         "{\"matched\": 3, \"redriven\": 1, \"alreadyRedriven\": 2, \"failed\": 0}")) {
             CommandRun one = run(gateway, "dead-letters", "redrive", "7");
             CommandRun all = run(gateway, "dead-letters", "redrive", "--all", "--reason", "security", "--force");
@@ -68,14 +68,14 @@ class DeadLettersCommandSpeaksTheGatewaysWordsTest {
             assertEquals(0, all.exitCode(), all::toString);
             assertTrue(all.out().contains("matched 3: re-driven 1, already re-driven 2"), all::toString);
             assertEquals(List.of("POST /api/v1/dead-letters/7/redrive?force=false",
-                    "POST /api/v1/dead-letters/redrive?reason=security&force=true"), gateway.received());
+                    "POST /api/v1/dead-letters/redrive?reason=security&force=true"), gateway.requests());
         }
     }
 
     @Test
     void aBulkRedriveWithFailuresExitsOne() throws Exception {
-        try (FakeDeadLettersGateway gateway = new FakeDeadLettersGateway()
-                .answering("POST", "/api/v1/dead-letters/redrive", 200,
+        try (ScriptedGateway gateway = new ScriptedGateway()
+                .answer("POST", "/api/v1/dead-letters/redrive", 200,
                         "{\"matched\": 2, \"redriven\": 1, \"alreadyRedriven\": 0, \"failed\": 1,"
                                 + " \"error\": \"dead letter 9 cannot be re-driven: it has no dead-letter-topic header\"}")) {
             CommandRun run = run(gateway, "dead-letters", "redrive", "--all");
@@ -87,9 +87,9 @@ class DeadLettersCommandSpeaksTheGatewaysWordsTest {
 
     @Test
     void purgeOneAndAll() throws Exception {
-        try (FakeDeadLettersGateway gateway = new FakeDeadLettersGateway()
-                .answering("DELETE", "/api/v1/dead-letters/7", 204, "")
-                .answering("POST", "/api/v1/dead-letters/purge", 200, "{\"purged\": 4}")) {
+        try (ScriptedGateway gateway = new ScriptedGateway()
+                .answer("DELETE", "/api/v1/dead-letters/7", 204, "")
+                .answer("POST", "/api/v1/dead-letters/purge", 200, "{\"purged\": 4}")) {
             CommandRun one = run(gateway, "dead-letters", "purge", "7");
             CommandRun all = run(gateway, "dead-letters", "purge", "--all", "--topic", "scan.results");
 
@@ -98,13 +98,14 @@ class DeadLettersCommandSpeaksTheGatewaysWordsTest {
             assertEquals(0, all.exitCode(), all::toString);
             assertTrue(all.out().contains("4 dead letters removed"), all::toString);
             assertEquals(List.of("DELETE /api/v1/dead-letters/7", "POST /api/v1/dead-letters/purge?topic=scan.results"),
-                    gateway.received());
+                    gateway.requests());
         }
     }
 
     @Test
     void anUnknownIdIsTheGatewaysOwnWords() throws Exception {
-        try (FakeDeadLettersGateway gateway = new FakeDeadLettersGateway()) {
+        try (ScriptedGateway gateway = new ScriptedGateway().answer("GET", "/api/v1/dead-letters/99", 404,
+                "{\"error\": \"no dead letter 99; list them with GET /api/v1/dead-letters\"}")) {
             CommandRun run = run(gateway, "dead-letters", "show", "99");
 
             assertEquals(1, run.exitCode(), run::toString);
@@ -137,7 +138,7 @@ class DeadLettersCommandSpeaksTheGatewaysWordsTest {
         assertTrue(help.out().contains("conclave dead-letters redrive --all [filters] [--force]"), help::toString);
     }
 
-    private CommandRun run(FakeDeadLettersGateway gateway, String... args) {
+    private CommandRun run(ScriptedGateway gateway, String... args) {
         return CommandRun.of(workingDirectory, Map.of("CONCLAVE_SERVER", gateway.url()), args);
     }
 }

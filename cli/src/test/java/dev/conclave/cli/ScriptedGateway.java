@@ -13,8 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A gateway on 127.0.0.1 that answers each "METHOD path?query" with the status and JSON body scripted for
- * it (404 with an error body otherwise) and remembers every request, for the commands besides scan.
+ * A gateway on 127.0.0.1 that answers each request with the status and JSON body scripted for its
+ * "METHOD path?query", else for its "METHOD path" (any query), else 404 with an error body, and remembers
+ * every request, for the commands besides scan.
  */
 final class ScriptedGateway implements AutoCloseable {
 
@@ -34,7 +35,10 @@ final class ScriptedGateway implements AutoCloseable {
         server.start();
     }
 
-    /** Answers {@code method} on {@code pathAndQuery} (e.g. "GET /api/v1/scans/x/runs") with this status and body. */
+    /**
+     * Answers {@code method} on {@code pathAndQuery} (e.g. "GET /api/v1/scans/x/runs", or with a query to
+     * answer only that query) with this status and body; an empty body answers without one.
+     */
     ScriptedGateway answer(String method, String pathAndQuery, int status, String body) {
         answers.put(method + " " + pathAndQuery, new Answer(status, body));
         return this;
@@ -48,20 +52,30 @@ final class ScriptedGateway implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** "METHOD path?query" of every request, in order. */
+    List<String> requests() {
+        return received.stream().map(r -> r.method() + " " + r.pathAndQuery()).toList();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String query = exchange.getRequestURI().getRawQuery();
-        String pathAndQuery = exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query);
+        String path = exchange.getRequestURI().getRawPath();
+        String pathAndQuery = path + (query == null ? "" : "?" + query);
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         received.add(new Received(exchange.getRequestMethod(), pathAndQuery, body,
                 exchange.getRequestHeaders().getFirst("Idempotency-Key")));
         Answer answer = answers.getOrDefault(exchange.getRequestMethod() + " " + pathAndQuery,
-                new Answer(404, "{\"error\": \"nothing scripted for " + pathAndQuery + "\"}"));
+                answers.getOrDefault(exchange.getRequestMethod() + " " + path,
+                        new Answer(404, "{\"error\": \"nothing scripted for " + pathAndQuery + "\"}")));
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(answer.status(), bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
+        exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
         }
+        exchange.close();
     }
 
     @Override
