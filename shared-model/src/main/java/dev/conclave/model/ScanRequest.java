@@ -44,6 +44,8 @@ public record ScanRequest(
 
     /** The tenant of everything from before tenants existed, and of a gateway without keys. */
     public static final String DEFAULT_TENANT = "default";
+    /** Longer than any tenant name the gateway hands out; a longer one is a broken or hostile message. */
+    static final int MAX_TENANT_LENGTH = 128;
 
     public ScanRequest {
         // Tolerant of null here so that a malformed message decodes and validate() can name what is wrong.
@@ -110,6 +112,10 @@ public record ScanRequest(
         });
         if (replay != null) {
             problems.addAll(replay.problems());
+        }
+        if (tenant.length() > MAX_TENANT_LENGTH || tenant.chars().anyMatch(Character::isISOControl)) {
+            problems.add("tenant is not a tenant name (" + Math.min(tenant.length(), 10_000) + " characters, at most "
+                    + MAX_TENANT_LENGTH + ", no control characters)");
         }
         if (digest == null) {
             problems.add("digest is missing");

@@ -1,6 +1,8 @@
 package dev.conclave.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -30,6 +32,18 @@ class TenantOnTheWireReadsDefaultWhenAbsentTest {
         assertEquals("default", ScanRequest.decode(withoutTenant.toString()).tenant());
         assertEquals("default", ScanRequest.decode(nullTenant.toString()).tenant());
         assertEquals("default", request(null).tenant(), "a request built without a tenant");
+    }
+
+    @Test
+    void aTenantThatCannotBeOneIsRefusedWithTheReason() {
+        ObjectNode json = (ObjectNode) WireJson.tree(request("t2"));
+
+        for (var bad : List.of(json.deepCopy().put("tenant", "t".repeat(129)), json.deepCopy().put("tenant", "t2\nforged"))) {
+            WireFormatException refused = assertThrows(WireFormatException.class, () -> ScanRequest.decode(bad.toString()));
+            assertTrue(refused.getMessage().contains("tenant is not a tenant name"), refused.getMessage());
+        }
+        ObjectNode notText = json.deepCopy().set("tenant", WireJson.mapper().createObjectNode().put("name", "t2"));
+        assertThrows(WireFormatException.class, () -> ScanRequest.decode(notText.toString()));
     }
 
     @Test
