@@ -2,13 +2,17 @@ package dev.conclave.worker.messaging;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.conclave.delivery.KafkaClients;
+import dev.conclave.model.DeadLetters;
 import dev.conclave.model.ScanRequest;
+import dev.conclave.model.Topics;
 import dev.conclave.model.WireJson;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,11 +22,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
  * The worker passes the request's tenant to the model client, which writes it on every model_call and cache_event
- * row of the call; a request from before tenants (no tenant field) is the default tenant's.
+ * row of the call; a request from before tenants (no tenant field) is the default tenant's, and one whose tenant
+ * cannot be a tenant is dead-lettered before any model is called.
  */
 @QuarkusTest
 class ModelCallsAreRecordedUnderTheRequestsTenantTest {
@@ -58,6 +64,24 @@ class ModelCallsAreRecordedUnderTheRequestsTenantTest {
         new WorkerWire(clients).send(scanId.toString(), old.toString());
 
         assertEquals(List.of("default"), awaitModelCallTenants(scanId).stream().distinct().toList());
+    }
+
+    @Test
+    void aRequestWithATenantThatCannotBeOneIsDeadLetteredWithoutAModelCall() throws Exception {
+        UUID scanId = UUID.randomUUID();
+        insertScan(scanId);
+        WorkerWire wire = new WorkerWire(clients);
+        ObjectNode forged = (ObjectNode) WireJson.tree(WorkerWire.request(scanId, 1));
+        forged.put("tenant", "t2\nother-tenant");
+
+        wire.send(scanId.toString(), forged.toString());
+
+        List<ConsumerRecord<String, String>> letters = await().atMost(Duration.ofSeconds(60))
+                .until(() -> wire.read(Topics.DEAD_LETTERS, scanId.toString()), found -> !found.isEmpty());
+        String reason = new String(letters.getFirst().headers().lastHeader(DeadLetters.REASON).value(),
+                StandardCharsets.UTF_8);
+        assertTrue(reason.contains("tenant is not a tenant name"), reason);
+        assertEquals(List.of(), strings("SELECT tenant FROM model_call WHERE scan_id = ?", scanId), "no model call");
     }
 
     private List<String> awaitModelCallTenants(UUID scanId) {
