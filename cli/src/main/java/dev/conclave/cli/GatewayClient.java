@@ -35,6 +35,7 @@ public final class GatewayClient implements AutoCloseable {
 
     private final URI server;
     private final ApiKey apiKey;
+    private final Duration requestTimeout;
     private final HttpClient http;
     private final ObjectMapper json = WireJson.mapper();
 
@@ -43,8 +44,14 @@ public final class GatewayClient implements AutoCloseable {
      * @param apiKey the key every request carries (a key-less one sends no header)
      */
     GatewayClient(URI server, ApiKey apiKey) {
+        this(server, apiKey, REQUEST_TIMEOUT);
+    }
+
+    /** @param requestTimeout how long one call may take before the gateway counts as not answering */
+    GatewayClient(URI server, ApiKey apiKey, Duration requestTimeout) {
         this.server = server;
         this.apiKey = apiKey;
+        this.requestTimeout = requestTimeout;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NORMAL)
@@ -195,7 +202,7 @@ public final class GatewayClient implements AutoCloseable {
     /** A JSON request to {@code pathAndQuery}, with the key and the usual timeout; the caller adds the method. */
     private HttpRequest.Builder request(String pathAndQuery) {
         return authorized(HttpRequest.newBuilder(endpoint(pathAndQuery)))
-                .timeout(REQUEST_TIMEOUT)
+                .timeout(requestTimeout)
                 .header("Accept", "application/json");
     }
 
@@ -218,7 +225,7 @@ public final class GatewayClient implements AutoCloseable {
                             + ScanOptions.SERVER_ENV + " at it.", e);
         } catch (HttpTimeoutException e) {
             throw new GatewayException(GatewayException.Kind.NO_ANSWER, 0,
-                    "the gateway at " + server + " did not answer within " + REQUEST_TIMEOUT.toSeconds()
+                    "the gateway at " + server + " did not answer within " + requestTimeout.toSeconds()
                             + " s when asked to " + what + ". Check its health with ./conclave status.", e);
         } catch (IOException e) {
             throw new GatewayException(GatewayException.Kind.NO_ANSWER, 0,

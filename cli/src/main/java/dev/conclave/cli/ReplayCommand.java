@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.stream.Collectors;
 
 /**
@@ -12,6 +13,8 @@ import java.util.stream.Collectors;
  */
 final class ReplayCommand {
     private static final String PATH = "/api/v1/replays";
+    /** A dry run reads every selected scan's runs and calls to estimate: more than an ordinary call's 30 s. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final ReplayOptions options;
     private final PrintStream out;
@@ -27,7 +30,7 @@ final class ReplayCommand {
 
     ExitCode run() {
         String what = "replay " + options.action();
-        try (GatewayClient gateway = new GatewayClient(options.server(), apiKey)) {
+        try (GatewayClient gateway = new GatewayClient(options.server(), apiKey, TIMEOUT)) {
             JsonNode json = switch (options.action()) {
                 case "dry-run", "start" -> gateway.call("POST", PATH, options.body(), null, what);
                 case "list" -> gateway.call("GET", PATH + query(), what);
