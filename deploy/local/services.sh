@@ -118,6 +118,9 @@ cmd_start() {
   # values already in the environment, which stack.sh env echoes back).
   eval "$("$CONCLAVE_LOCAL_DIR/stack.sh" env)"
   select_java
+  # The gateway admits the local admin key (created on the first start, kept by stop).
+  ensure_local_key
+  export CONCLAVE_AUTH_BOOTSTRAP_KEY_FILE="$CONCLAVE_LOCAL_KEY_FILE"
 
   svc_start api-gateway
   svc_wait_ready api-gateway

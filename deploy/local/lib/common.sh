@@ -27,6 +27,9 @@ fi
 export CONCLAVE_HOME
 CONCLAVE_LOGS="$CONCLAVE_HOME/logs"
 CONCLAVE_RUN="$CONCLAVE_HOME/run"
+# The local admin API key: the gateway reads it at start (CONCLAVE_AUTH_BOOTSTRAP_KEY_FILE), the CLI sends it
+# (CONCLAVE_API_KEY_FILE). It stays when the services stop, so scripts that captured it keep working.
+CONCLAVE_LOCAL_KEY_FILE="$CONCLAVE_HOME/admin.key"
 
 # --- ports (everything binds to 127.0.0.1 only) ------------------------------
 
@@ -71,6 +74,35 @@ ensure_home() {
   if [[ ! -f "$CONCLAVE_HOME/.gitignore" ]]; then
     printf '# Local runtime state of deploy/local (never commit)\n*\n' >"$CONCLAVE_HOME/.gitignore"
   fi
+}
+
+# ensure_local_key: create the local admin key once, in the format the gateway expects
+# (cnk_<8-char prefix>_<secret>), from /dev/urandom. The file is written under umask 077 (and mktemp makes it
+# 0600) and then hard-linked into place, so it is never readable by others, not even for a moment, and a
+# reader never sees half a key; ln refuses to replace a key another invocation created first, so two
+# concurrent starts agree on one key. A key file whose mode was loosened is tightened again.
+ensure_local_key() {
+  ensure_home
+  if [[ -f "$CONCLAVE_LOCAL_KEY_FILE" ]]; then
+    if [[ "$(stat -c %a "$CONCLAVE_LOCAL_KEY_FILE")" != 600 ]]; then
+      warn "$CONCLAVE_LOCAL_KEY_FILE was readable by others; setting its mode back to 0600"
+      chmod 600 "$CONCLAVE_LOCAL_KEY_FILE"
+    fi
+    return 0
+  fi
+  local tmp
+  tmp="$(umask 077 && mktemp "$CONCLAVE_HOME/.admin.key.XXXXXX")"
+  (umask 077 && printf 'cnk_%s_%s' "$(random_hex 4)" "$(random_hex 32)" >"$tmp")
+  if ln "$tmp" "$CONCLAVE_LOCAL_KEY_FILE" 2>/dev/null; then
+    log "created the local admin API key in $CONCLAVE_LOCAL_KEY_FILE (mode 0600; ./conclave key prints it)"
+  fi
+  rm -f "$tmp"
+}
+
+# random_hex N: N random bytes from /dev/urandom as 2N hex digits. od reads exactly N bytes, so no
+# pipe is cut short (which set -o pipefail would report as a failure).
+random_hex() {
+  od -An -v -tx1 -N"$1" /dev/urandom | tr -d ' \n'
 }
 
 # take_lock name: serialise start/stop of one kind (stack or services) per

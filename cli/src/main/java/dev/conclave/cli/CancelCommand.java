@@ -10,15 +10,17 @@ import java.io.PrintStream;
 final class CancelCommand {
     private final CancelOptions options;
     private final PrintStream out;
+    private final ApiKey apiKey;
 
-    CancelCommand(CancelOptions options, PrintStream out) {
+    CancelCommand(CancelOptions options, PrintStream out, ApiKey apiKey) {
         this.options = options;
         this.out = out;
+        this.apiKey = apiKey;
     }
 
     ExitCode run() throws CommandFailure {
-        try (GatewayClient gateway = new GatewayClient(options.server())) {
-            ScanProgress run = gateway.cancel(options.scanId().toString(), options.run(), options.requestedBy());
+        try (GatewayClient gateway = new GatewayClient(options.server(), apiKey)) {
+            ScanProgress run = gateway.cancel(options.scanId().toString(), options.run());
             out.println("cancel requested for run " + run.run() + " of scan " + run.scanId() + " (" + run.name()
                     + "): it is " + run.status() + (run.status().isFinal() ? "" : "; it closes CANCELLED shortly and"
                     + " no further model call is made for it"));

@@ -3,17 +3,15 @@ package dev.conclave.cli;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * {@code conclave cancel <scan-id> [--run N] [--server URL]}.
  *
- * @param run         the run to cancel; empty for the scan's current run
- * @param requestedBy sent as {@code X-Requested-By} for the audit: {@code $USER}, if set
+ * @param run the run to cancel; empty for the scan's current run
  */
-record CancelOptions(URI server, UUID scanId, Optional<Integer> run, String requestedBy) {
+record CancelOptions(URI server, UUID scanId, Optional<Integer> run) {
 
     /** Resolves {@code --server} (or its absence) as {@code scan} does. */
     @FunctionalInterface
@@ -21,7 +19,7 @@ record CancelOptions(URI server, UUID scanId, Optional<Integer> run, String requ
         URI resolve(String flagValue) throws UsageException;
     }
 
-    static CancelOptions parse(List<String> args, Map<String, String> environment, Servers servers)
+    static CancelOptions parse(List<String> args, Servers servers)
             throws UsageException {
         String server = null;
         String run = null;
@@ -64,9 +62,7 @@ record CancelOptions(URI server, UUID scanId, Optional<Integer> run, String requ
         } catch (IllegalArgumentException e) {
             throw new UsageException("'" + positional.getFirst() + "' is not a scan id (a UUID, as 'conclave scan' prints it)");
         }
-        String user = environment.get("USER");
-        return new CancelOptions(servers.resolve(server), scanId, run == null ? Optional.empty() : Optional.of(runNumber(run)),
-                user == null || user.isBlank() ? null : user);
+        return new CancelOptions(servers.resolve(server), scanId, run == null ? Optional.empty() : Optional.of(runNumber(run)));
     }
 
     private static int runNumber(String value) throws UsageException {

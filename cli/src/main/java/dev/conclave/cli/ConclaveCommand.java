@@ -46,9 +46,11 @@ public final class ConclaveCommand {
             }
             case Invocation.Scan scan -> scan(scan.options());
             case Invocation.Runs runs -> command(() -> new RunsCommand(out, err, parser).run(runs.args()), RunsCommand.USAGE);
-            case Invocation.DeadLetters deadLetters -> new DeadLettersCommand(deadLetters.options(), out, err).run();
-            case Invocation.Replay replay -> new ReplayCommand(replay.options(), out, err).run().code();
+            case Invocation.DeadLetters deadLetters -> new DeadLettersCommand(deadLetters.options(), out, err,
+                    parser.apiKey()).run();
+            case Invocation.Replay replay -> new ReplayCommand(replay.options(), out, err, parser.apiKey()).run().code();
             case Invocation.Cancel cancel -> cancel(cancel.options());
+            case Invocation.Keys keys -> new KeysCommand(keys.options(), out, err, parser.apiKey()).run();
         };
     }
 
@@ -71,7 +73,7 @@ public final class ConclaveCommand {
 
     private int cancel(CancelOptions options) {
         try {
-            return new CancelCommand(options, out).run().code();
+            return new CancelCommand(options, out, parser.apiKey()).run().code();
         } catch (CommandFailure e) {
             err.println("conclave: " + e.getMessage());
             return ExitCode.FAILED.code();
@@ -80,7 +82,7 @@ public final class ConclaveCommand {
 
     private int scan(ScanOptions options) {
         try {
-            return new ScanCommand(options, out, err).run().code();
+            return new ScanCommand(options, out, err, parser.apiKey()).run().code();
         } catch (CommandFailure e) {
             err.println("conclave: " + e.getMessage());
             return ExitCode.FAILED.code();

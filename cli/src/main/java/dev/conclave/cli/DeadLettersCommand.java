@@ -20,11 +20,13 @@ final class DeadLettersCommand {
     private final DeadLettersOptions options;
     private final PrintStream out;
     private final PrintStream err;
+    private final ApiKey apiKey;
 
-    DeadLettersCommand(DeadLettersOptions options, PrintStream out, PrintStream err) {
+    DeadLettersCommand(DeadLettersOptions options, PrintStream out, PrintStream err, ApiKey apiKey) {
         this.options = options;
         this.out = out;
         this.err = err;
+        this.apiKey = apiKey;
     }
 
     int run() {
@@ -32,7 +34,7 @@ final class DeadLettersCommand {
             out.print(DeadLettersOptions.USAGE);
             return ExitCode.COMPLETED.code();
         }
-        try (GatewayClient gateway = new GatewayClient(options.server())) {
+        try (GatewayClient gateway = new GatewayClient(options.server(), apiKey)) {
             return switch (options.action()) {
                 case LIST -> list(gateway);
                 case SHOW -> show(gateway);

@@ -21,9 +21,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The gateway's scan API as the CLI uses it: submit a digest, read a scan's progress. Every
- * failure becomes a {@link GatewayException} whose message a user can act on, carrying the
- * gateway's own {@code error} text when it sent one.
+ * The gateway's API as the CLI uses it: submit a digest, read a scan's progress, and any other JSON call.
+ * Every request is built here, so every request carries the {@link ApiKey} (as {@code Authorization: Bearer}).
+ * Every failure becomes a {@link GatewayException} whose message a user can act on, carrying the gateway's
+ * own {@code error} text when it sent one.
  */
 public final class GatewayClient implements AutoCloseable {
 
@@ -33,12 +34,24 @@ public final class GatewayClient implements AutoCloseable {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final URI server;
+    private final ApiKey apiKey;
+    private final Duration requestTimeout;
     private final HttpClient http;
     private final ObjectMapper json = WireJson.mapper();
 
-    /** @param server the gateway's base URL, without a trailing slash */
-    public GatewayClient(URI server) {
+    /**
+     * @param server the gateway's base URL, without a trailing slash
+     * @param apiKey the key every request carries (a key-less one sends no header)
+     */
+    GatewayClient(URI server, ApiKey apiKey) {
+        this(server, apiKey, REQUEST_TIMEOUT);
+    }
+
+    /** @param requestTimeout how long one call may take before the gateway counts as not answering */
+    GatewayClient(URI server, ApiKey apiKey, Duration requestTimeout) {
         this.server = server;
+        this.apiKey = apiKey;
+        this.requestTimeout = requestTimeout;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NORMAL)
@@ -97,10 +110,8 @@ public final class GatewayClient implements AutoCloseable {
 
     private ScanAccepted post(String path, String contentType, HttpRequest.BodyPublisher body, String idempotencyKey)
             throws GatewayException {
-        HttpRequest request = HttpRequest.newBuilder(endpoint(path))
-                .timeout(REQUEST_TIMEOUT)
+        HttpRequest request = request(path)
                 .header("Content-Type", contentType)
-                .header("Accept", "application/json")
                 .header("Idempotency-Key", idempotencyKey)
                 .POST(body)
                 .build();
@@ -115,10 +126,7 @@ public final class GatewayClient implements AutoCloseable {
 
     /** Reads where a scan stands, with its report once it has one. */
     public ScanProgress status(String scanId) throws GatewayException {
-        HttpRequest request = HttpRequest.newBuilder(
-                        endpoint(SCANS_PATH + "/" + URLEncoder.encode(scanId, StandardCharsets.UTF_8)))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Accept", "application/json")
+        HttpRequest request = request(SCANS_PATH + "/" + URLEncoder.encode(scanId, StandardCharsets.UTF_8))
                 .GET()
                 .build();
         HttpResponse<String> response = send(request, "read scan " + scanId);
@@ -145,9 +153,7 @@ public final class GatewayClient implements AutoCloseable {
      */
     public JsonNode call(String method, String pathAndQuery, String body, String idempotencyKey, String what)
             throws GatewayException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint(pathAndQuery))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Accept", "application/json")
+        HttpRequest.Builder request = request(pathAndQuery)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (body != null) {
@@ -170,24 +176,39 @@ public final class GatewayClient implements AutoCloseable {
      * Asks the gateway to cancel a run (the scan's current one when {@code run} is empty) and returns the
      * run as it stands; a run already closed is refused (409) with its status.
      */
-    public ScanProgress cancel(String scanId, Optional<Integer> run, String requestedBy)
-            throws GatewayException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint(SCANS_PATH + "/"
-                        + URLEncoder.encode(scanId, StandardCharsets.UTF_8) + "/cancel"
-                        + run.map(n -> "?run=" + n).orElse("")))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.noBody());
-        if (requestedBy != null) {
-            request.header("X-Requested-By", requestedBy);
-        }
-        HttpResponse<String> response = send(request.build(), "cancel a run of scan " + scanId);
+    public ScanProgress cancel(String scanId, Optional<Integer> run) throws GatewayException {
+        HttpRequest request = request(SCANS_PATH + "/" + URLEncoder.encode(scanId, StandardCharsets.UTF_8) + "/cancel"
+                        + run.map(n -> "?run=" + n).orElse(""))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        HttpResponse<String> response = send(request, "cancel a run of scan " + scanId);
         return decode(response, ScanProgress.class, "scan " + scanId);
     }
 
     @Override
     public void close() {
         http.close();
+    }
+
+    /**
+     * A scan's Server-Sent Events stream, with the key. No request timeout: the stream stays open for as long as
+     * the scan runs (the connect timeout still applies).
+     */
+    HttpRequest events(String scanId) {
+        return authorized(HttpRequest.newBuilder(endpoint(SCANS_PATH + "/" + URLEncoder.encode(scanId,
+                StandardCharsets.UTF_8) + "/events"))).header("Accept", "text/event-stream").GET().build();
+    }
+
+    /** A JSON request to {@code pathAndQuery}, with the key and the usual timeout; the caller adds the method. */
+    private HttpRequest.Builder request(String pathAndQuery) {
+        return authorized(HttpRequest.newBuilder(endpoint(pathAndQuery)))
+                .timeout(requestTimeout)
+                .header("Accept", "application/json");
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        apiKey.authorization().ifPresent(value -> request.header("Authorization", value));
+        return request;
     }
 
     private URI endpoint(String path) {
@@ -204,7 +225,7 @@ public final class GatewayClient implements AutoCloseable {
                             + ScanOptions.SERVER_ENV + " at it.", e);
         } catch (HttpTimeoutException e) {
             throw new GatewayException(GatewayException.Kind.NO_ANSWER, 0,
-                    "the gateway at " + server + " did not answer within " + REQUEST_TIMEOUT.toSeconds()
+                    "the gateway at " + server + " did not answer within " + requestTimeout.toSeconds()
                             + " s when asked to " + what + ". Check its health with ./conclave status.", e);
         } catch (IOException e) {
             throw new GatewayException(GatewayException.Kind.NO_ANSWER, 0,
@@ -235,11 +256,24 @@ public final class GatewayClient implements AutoCloseable {
         }
     }
 
-    /** Turns a 4xx/5xx into a message that leads with the gateway's own explanation. */
+    /**
+     * Turns a 4xx/5xx into a message that leads with the gateway's own explanation; a refused key (401) says how
+     * to give one, a refused role (403) names the role the call needs.
+     */
     private GatewayException refusal(HttpResponse<String> response, String what) {
         int status = response.statusCode();
         String explanation = errorMessage(response.body());
         GatewayException.Kind kind = status >= 500 ? GatewayException.Kind.SERVER_ERROR : GatewayException.Kind.REJECTED;
+        if (status == 401) {
+            return new GatewayException(kind, status, "the gateway refused the API key: set " + ApiKey.KEY_ENV
+                    + " or run ./conclave key to print the local admin key, which ./conclave passes to the CLI"
+                    + " (sent: " + apiKey + "; the gateway said: " + explanation + ")", null);
+        }
+        if (status == 403) {
+            return new GatewayException(kind, status, "the gateway refused this key for " + what + " ("
+                    + apiKey.source() + "): it needs " + RoleNeeded.of(response.request()) + "; ask an admin for"
+                    + " such a key (conclave keys create --role ...). The gateway said: " + explanation, null);
+        }
         String message = "the gateway answered HTTP " + status + " for " + what + ": " + explanation;
         if (status == 404 && what.startsWith("scan ")) {
             message += " (is --server pointing at the gateway the scan was submitted to?)";

@@ -26,4 +26,8 @@ public sealed interface Invocation {
     /** {@code conclave cancel <scan-id> [--run N]}. */
     record Cancel(CancelOptions options) implements Invocation {
     }
+
+    /** {@code conclave keys create|list|revoke ...}. */
+    record Keys(KeysOptions options) implements Invocation {
+    }
 }

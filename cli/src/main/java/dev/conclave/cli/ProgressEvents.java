@@ -4,7 +4,6 @@ import dev.conclave.model.ProgressEvent;
 import dev.conclave.model.WireFormatException;
 import dev.conclave.model.WireJson;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,16 +26,15 @@ final class ProgressEvents implements AutoCloseable {
     }
 
     /** Starts following on a virtual thread of its own. */
-    static ProgressEvents follow(URI server, String scanId, Consumer<ProgressEvent> listener) {
-        URI events = URI.create(server + GatewayClient.SCANS_PATH + "/" + scanId + "/events");
+    static ProgressEvents follow(GatewayClient gateway, String scanId, Consumer<ProgressEvent> listener) {
+        HttpRequest events = gateway.events(scanId);
         return new ProgressEvents(Thread.ofVirtual().name("progress-" + scanId).start(() -> read(events, listener)));
     }
 
-    private static void read(URI events, Consumer<ProgressEvent> listener) {
+    private static void read(HttpRequest events, Consumer<ProgressEvent> listener) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         try {
-            HttpResponse<Stream<String>> response = http.send(HttpRequest.newBuilder(events)
-                    .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
+            HttpResponse<Stream<String>> response = http.send(events, HttpResponse.BodyHandlers.ofLines());
             if (response.statusCode() != 200) {
                 response.body().close();
                 return;

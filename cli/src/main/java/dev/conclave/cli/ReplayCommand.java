@@ -1,14 +1,8 @@
 package dev.conclave.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.conclave.model.WireJson;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.stream.Collectors;
@@ -18,57 +12,41 @@ import java.util.stream.Collectors;
  * lines (or as the gateway's JSON with {@code --json}). Exit 0 when the gateway agreed, 1 otherwise.
  */
 final class ReplayCommand {
+    private static final String PATH = "/api/v1/replays";
+    /** A dry run reads every selected scan's runs and calls to estimate: more than an ordinary call's 30 s. */
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final ReplayOptions options;
     private final PrintStream out;
     private final PrintStream err;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ApiKey apiKey;
 
-    ReplayCommand(ReplayOptions options, PrintStream out, PrintStream err) {
+    ReplayCommand(ReplayOptions options, PrintStream out, PrintStream err, ApiKey apiKey) {
         this.options = options;
         this.out = out;
         this.err = err;
+        this.apiKey = apiKey;
     }
 
     ExitCode run() {
-        String base = options.server() + "/api/v1/replays";
-        HttpRequest.Builder request = switch (options.action()) {
-            case "dry-run", "start" -> HttpRequest.newBuilder(URI.create(base))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(options.body()));
-            case "list" -> HttpRequest.newBuilder(URI.create(base + query())).GET();
-            case "show" -> HttpRequest.newBuilder(URI.create(base + "/" + encode(options.job()))).GET();
-            default -> HttpRequest.newBuilder(URI.create(base + "/" + encode(options.job()) + "/" + options.action()))
-                    .POST(HttpRequest.BodyPublishers.noBody());
-        };
-        if (options.requestedBy() != null && !options.requestedBy().isBlank()) {
-            request.header("X-Requested-By", options.requestedBy());
-        }
-        HttpResponse<String> answer;
-        try {
-            answer = http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            err.println("conclave: cannot reach the Conclave gateway at " + options.server() + " (" + e + "). Is it "
-                    + "running? Check with ./conclave status, or point --server or $CONCLAVE_SERVER at it.");
-            return ExitCode.FAILED;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        String what = "replay " + options.action();
+        try (GatewayClient gateway = new GatewayClient(options.server(), apiKey, TIMEOUT)) {
+            JsonNode json = switch (options.action()) {
+                case "dry-run", "start" -> gateway.call("POST", PATH, options.body(), null, what);
+                case "list" -> gateway.call("GET", PATH + query(), what);
+                case "show" -> gateway.call("GET", PATH + "/" + encode(options.job()), what);
+                default -> gateway.call("POST", PATH + "/" + encode(options.job()) + "/" + options.action(), what);
+            };
+            if (options.json()) {
+                out.println(json.toPrettyString());
+            } else {
+                print(json);
+            }
+            return ExitCode.COMPLETED;
+        } catch (GatewayException e) {
+            err.println("conclave: " + e.getMessage());
             return ExitCode.FAILED;
         }
-        JsonNode json = parse(answer.body());
-        if (answer.statusCode() >= 300) {
-            String why = json != null && json.hasNonNull("error") ? json.get("error").asText() : answer.body();
-            err.println("conclave: the gateway refused replay " + options.action() + " (HTTP " + answer.statusCode() + "): "
-                    + why);
-            return ExitCode.FAILED;
-        }
-        if (options.json() || json == null) {
-            out.println(answer.body());
-        } else {
-            print(json);
-        }
-        return ExitCode.COMPLETED;
     }
 
     private void print(JsonNode json) {
@@ -127,13 +105,5 @@ final class ReplayCommand {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static JsonNode parse(String body) {
-        try {
-            return WireJson.mapper().readTree(body);
-        } catch (IOException e) {
-            return null;
-        }
     }
 }

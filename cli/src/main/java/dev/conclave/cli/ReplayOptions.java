@@ -10,11 +10,10 @@ import java.util.Map;
  * @param job         the job id of show, pause, resume and cancel; null otherwise
  * @param body        the JSON body of dry-run and start; null otherwise
  * @param query       the query of list (status, limit)
- * @param requestedBy sent as {@code X-Requested-By}, for the audit
  * @param json        print the gateway's JSON answer as it is
  */
 public record ReplayOptions(String action, String job, String body, Map<String, String> query, URI server,
-        String requestedBy, boolean json) {
+        boolean json) {
 
     public ReplayOptions {
         query = query == null ? Map.of() : Map.copyOf(query);

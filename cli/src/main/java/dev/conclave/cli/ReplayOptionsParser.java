@@ -23,14 +23,13 @@ final class ReplayOptionsParser {
               (COMPLETED, PARTIAL, FAILED, CANCELLED), --failed-role ROLE, --name GLOB (* and ?), --model MODEL,
               --limit N
             Options of replay: --share S (of the fleet's rate limit, default 0.2), --bypass-cache,
-              --roles R[,R] (analyse only these; the others are carried), --max-in-flight N, --by WHO (audit;
-              default $USER), --server URL, --json (print the gateway's answer as it is)
+              --roles R[,R] (analyse only these; the others are carried), --max-in-flight N,
+              --server URL, --json (print the gateway's answer as it is)
             """;
 
     private static final Map<String, String> FILTER_FLAGS = Map.of("--since", "since", "--until", "until",
             "--failed-role", "failedRole", "--name", "namePattern", "--model", "model");
 
-    private final Map<String, String> environment;
     private final ServerUrl servers;
 
     /** The {@code --server} value (null when not given) as the gateway's URL, read as {@code scan} reads it. */
@@ -38,8 +37,7 @@ final class ReplayOptionsParser {
         URI of(String flagValue) throws UsageException;
     }
 
-    ReplayOptionsParser(Map<String, String> environment, ServerUrl servers) {
-        this.environment = environment;
+    ReplayOptionsParser(ServerUrl servers) {
         this.servers = servers;
     }
 
@@ -47,7 +45,6 @@ final class ReplayOptionsParser {
         String action = null;
         String job = null;
         String server = null;
-        String by = environment.get("USER");
         boolean json = false;
         boolean dryRun = false;
         ObjectNode body = WireJson.mapper().createObjectNode();
@@ -100,7 +97,6 @@ final class ReplayOptionsParser {
                 case "--topic" -> body.put("topic", cursor.value(flag, inline));
                 case "--from" -> body.put("from", cursor.value(flag, inline));
                 case "--to" -> body.put("to", cursor.value(flag, inline));
-                case "--by" -> by = cursor.value(flag, inline);
                 case "--server" -> server = cursor.value(flag, inline);
                 case "--json" -> json = true;
                 default -> throw new UsageException("unknown option " + flag + " of replay");
@@ -123,18 +119,18 @@ final class ReplayOptionsParser {
         return switch (action) {
             case "dry-run", "start" -> {
                 noJob(action, job);
-                yield new ReplayOptions(action, null, WireJson.encode(body), Map.of(), gateway, by, json);
+                yield new ReplayOptions(action, null, WireJson.encode(body), Map.of(), gateway, json);
             }
             case "list" -> {
                 noJob(action, job);
-                yield new ReplayOptions(action, null, null, query, gateway, by, json);
+                yield new ReplayOptions(action, null, null, query, gateway, json);
             }
             case "show", "pause", "resume", "cancel" -> {
                 if (job == null) {
                     throw new UsageException("replay " + action + " needs the job's id, e.g. 'conclave replay " + action
                             + " 3f2a...' (ids: conclave replay list)");
                 }
-                yield new ReplayOptions(action, job, null, Map.of(), gateway, by, json);
+                yield new ReplayOptions(action, job, null, Map.of(), gateway, json);
             }
             default -> throw new UsageException("unknown replay action '" + action + "': use --dry-run, start, list, "
                     + "show, pause, resume or cancel");

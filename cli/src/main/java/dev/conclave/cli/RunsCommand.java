@@ -63,7 +63,7 @@ final class RunsCommand {
         String scanId = scanId(positionals.get(0));
         URI server = parser.serverUrl(parsed.value("--server"));
         String base = GatewayClient.SCANS_PATH + "/" + scanId + "/runs";
-        try (GatewayClient gateway = new GatewayClient(server)) {
+        try (GatewayClient gateway = new GatewayClient(server, parser.apiKey())) {
             return switch (action) {
                 case "list" -> {
                     JsonNode runs = gateway.call("GET", base, "list the runs of scan " + scanId);

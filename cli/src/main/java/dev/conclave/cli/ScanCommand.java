@@ -27,16 +27,19 @@ final class ScanCommand {
     private final ScanOptions options;
     private final PrintStream out;
     private final PrintStream err;
+    private final ApiKey apiKey;
     private final ProgressPrinter progress;
 
     /**
      * @param out where the summary (or, with --json, the report JSON) goes
      * @param err where errors go, and with --json the progress too
+     * @param apiKey the key every request carries
      */
-    ScanCommand(ScanOptions options, PrintStream out, PrintStream err) {
+    ScanCommand(ScanOptions options, PrintStream out, PrintStream err, ApiKey apiKey) {
         this.options = options;
         this.out = out;
         this.err = err;
+        this.apiKey = apiKey;
         this.progress = new ProgressPrinter(options.json() ? err : out, options.liveProgress());
     }
 
@@ -44,12 +47,12 @@ final class ScanCommand {
         // A directory is digested here, so its files never leave the machine unredacted; an archive or a
         // git URL is the gateway's to unpack or fetch.
         ScanDigest digest = options.source() instanceof ProjectSource.Directory ? digest() : null;
-        try (GatewayClient gateway = new GatewayClient(options.server())) {
+        try (GatewayClient gateway = new GatewayClient(options.server(), apiKey)) {
             ScanAccepted accepted = submit(gateway, digest);
             progress.submitted(accepted, gateway.server());
             long submittedAt = System.nanoTime();
             ScanProgress finished;
-            try (ProgressEvents events = ProgressEvents.follow(gateway.server(), accepted.scanId(),
+            try (ProgressEvents events = ProgressEvents.follow(gateway, accepted.scanId(),
                     event -> progress.event(event, Duration.ofNanos(System.nanoTime() - submittedAt)))) {
                 finished = follow(gateway, accepted.scanId());
             }

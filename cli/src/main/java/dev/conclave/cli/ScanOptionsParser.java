@@ -26,8 +26,13 @@ public final class ScanOptionsParser {
                                                     read, re-drive and purge dead letters (conclave dead-letters --help)
               conclave cancel <scan-id> [--run N]   cancel a queued or running run (default: the scan's current run);
                                                     it closes CANCELLED and no further model call is made for it
+              conclave keys create|list|revoke ...  manage API keys (admin; conclave keys --help)
               conclave --help                       show this help
             %s
+            API key: every command sends $CONCLAVE_API_KEY, else the key in the file $CONCLAVE_API_KEY_FILE names
+              (./conclave sets that to the local admin key it creates; ./conclave key prints it). There is no
+              option for it: a key on the command line is visible to every user of the machine.
+
             Options of scan:
               --server URL        gateway to submit to (default: $CONCLAVE_SERVER, else %s)
               --name NAME         project name in the report (default: the directory's, archive's or repository's name)
@@ -45,10 +50,17 @@ public final class ScanOptionsParser {
 
     private final Map<String, String> environment;
     private final Path workingDirectory;
+    private final ApiKey apiKey;
 
     public ScanOptionsParser(Map<String, String> environment, Path workingDirectory) {
         this.environment = Map.copyOf(environment);
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+        this.apiKey = ApiKey.resolve(this.environment, this.workingDirectory);
+    }
+
+    /** The key every command sends: the one place it is resolved ({@link ApiKey#resolve}). */
+    ApiKey apiKey() {
+        return apiKey;
     }
 
     public Invocation parse(List<String> args) throws UsageException {
@@ -61,13 +73,14 @@ public final class ScanOptionsParser {
             case "scan" -> parseScan(args.subList(1, args.size()));
             case "runs" -> new Invocation.Runs(args.subList(1, args.size()));
             case "dead-letters" -> new Invocation.DeadLetters(DeadLettersOptions.parse(args.subList(1, args.size()), this));
-            case "replay" -> args.contains("--help") || args.contains("-h") ? new Invocation.Help() : new Invocation.Replay(new ReplayOptionsParser(environment, this::serverUrl)
+            case "replay" -> args.contains("--help") || args.contains("-h") ? new Invocation.Help() : new Invocation.Replay(new ReplayOptionsParser(this::serverUrl)
                     .parse(args.subList(1, args.size())));
-            case "cancel" -> new Invocation.Cancel(CancelOptions.parse(args.subList(1, args.size()), environment,
-                    this::serverUrl));
+            case "cancel" -> new Invocation.Cancel(CancelOptions.parse(args.subList(1, args.size()), this::serverUrl));
+            case "keys" -> new Invocation.Keys(KeysOptions.parse(args.subList(1, args.size()), this));
             default -> throw new UsageException(command.startsWith("-")
                     ? "unknown option " + command + " (options go after 'scan <directory>')"
-                    : "unknown command '" + command + "': the commands are scan, runs, replay, cancel and dead-letters");
+                    : "unknown command '" + command + "': the commands are scan, runs, replay, cancel, dead-letters"
+                            + " and keys");
         };
     }
 

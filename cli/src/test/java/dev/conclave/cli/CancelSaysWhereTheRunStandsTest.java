@@ -38,12 +38,12 @@ class CancelSaysWhereTheRunStandsTest {
         answer(202, """
                 {"scanId": "%s", "name": "shop", "status": "RUNNING", "run": 2, "roles": []}""".formatted(SCAN));
 
-        CommandRun run = CommandRun.of(workingDirectory, Map.of("USER", "ana"), "cancel", SCAN, "--run", "2",
-                "--server", url());
+        CommandRun run = CommandRun.of(workingDirectory, Map.of("CONCLAVE_API_KEY", "cnk_ana12345_s3cret"), "cancel",
+                SCAN, "--run", "2", "--server", url());
 
         assertEquals(0, run.exitCode(), run::toString);
         assertTrue(run.out().contains("cancel requested for run 2 of scan " + SCAN + " (shop): it is RUNNING"), run::toString);
-        assertEquals(List.of("POST /api/v1/scans/" + SCAN + "/cancel?run=2 by ana"), received);
+        assertEquals(List.of("POST /api/v1/scans/" + SCAN + "/cancel?run=2 by Bearer cnk_ana12345_s3cret"), received);
     }
 
     @Test
@@ -73,7 +73,7 @@ class CancelSaysWhereTheRunStandsTest {
     private void answer(int status, String body) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/v1/scans", exchange -> {
-            String by = exchange.getRequestHeaders().getFirst("X-Requested-By");
+            String by = exchange.getRequestHeaders().getFirst("Authorization");
             String query = exchange.getRequestURI().getRawQuery();
             received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()
                     + (query == null ? "" : "?" + query) + " by " + (by == null ? "nobody" : by));

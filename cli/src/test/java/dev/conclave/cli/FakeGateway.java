@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FakeGateway implements AutoCloseable {
 
     record Received(String method, String path, String body, String idempotencyKey, String contentType,
-            String query, int bodyBytes) {
+            String query, int bodyBytes, String authorization) {
     }
 
     private final HttpServer server;
@@ -81,7 +81,7 @@ final class FakeGateway implements AutoCloseable {
         received.add(new Received(exchange.getRequestMethod(), path, body,
                 exchange.getRequestHeaders().getFirst("Idempotency-Key"),
                 exchange.getRequestHeaders().getFirst("Content-Type"), exchange.getRequestURI().getRawQuery(),
-                bytes.length));
+                bytes.length, exchange.getRequestHeaders().getFirst("Authorization")));
         if (exchange.getRequestMethod().equals("POST") && path.equals("/api/v1/scans")) {
             respond(exchange, submitStatus, submitBody);
         } else if (path.equals("/api/v1/scans/" + SampleReports.SCAN_ID + "/events") && events != null) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReplayWordsBecomeTheirHttpCallsTest {
     private static final String JOB = "6f1d9a30-5c1e-4f57-9a59-2d1f6f0b7a11";
 
-    private record Call(String method, String path, String query, String body, String requestedBy) {
+    private record Call(String method, String path, String query, String body, String authorization) {
     }
 
     private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -42,7 +42,7 @@ class ReplayWordsBecomeTheirHttpCallsTest {
             calls.add(new Call(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     exchange.getRequestURI().getRawQuery(),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
-                    exchange.getRequestHeaders().getFirst("X-Requested-By")));
+                    exchange.getRequestHeaders().getFirst("Authorization")));
             byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, bytes.length);
@@ -81,11 +81,11 @@ class ReplayWordsBecomeTheirHttpCallsTest {
     }
 
     @Test
-    void startSendsItsOptionsAndWhoAsked() {
+    void startSendsItsOptionsAndTheKey() {
         answer = "{\"id\": \"" + JOB + "\", \"status\": \"SELECTING\", \"kind\": \"BULK\", \"share\": 0.1}";
         status = 202;
         CommandRun run = replay("start", "--model", "openai/gpt-4o", "--share", "0.1", "--roles", "architect,business",
-                "--bypass-cache", "--max-in-flight", "5", "--by", "ops@example.com");
+                "--bypass-cache", "--max-in-flight", "5");
 
         assertEquals(0, run.exitCode(), run::toString);
         JsonNode body = WireJson.decode(calls.getFirst().body(), JsonNode.class);
@@ -94,7 +94,7 @@ class ReplayWordsBecomeTheirHttpCallsTest {
         assertTrue(body.path("bypassCache").asBoolean());
         assertEquals(5, body.path("maxInFlight").asInt());
         assertEquals("openai/gpt-4o", body.path("filter").path("model").asText());
-        assertEquals("ops@example.com", calls.getFirst().requestedBy());
+        assertEquals("Bearer cnk_ops12345_s3cret", calls.getFirst().authorization());
         assertTrue(run.out().startsWith(JOB), run::toString);
     }
 
@@ -134,6 +134,6 @@ class ReplayWordsBecomeTheirHttpCallsTest {
         System.arraycopy(args, 0, all, 1, args.length);
         all[args.length + 1] = "--server";
         all[args.length + 2] = "http://127.0.0.1:" + gateway.getAddress().getPort();
-        return CommandRun.of(dir, Map.of(), all);
+        return CommandRun.of(dir, Map.of("CONCLAVE_API_KEY", "cnk_ops12345_s3cret"), all);
     }
 }

@@ -15,11 +15,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A gateway on 127.0.0.1 that answers each request with the status and JSON body scripted for its
  * "METHOD path?query", else for its "METHOD path" (any query), else 404 with an error body, and remembers
- * every request, for the commands besides scan.
+ * every request (with its {@code Authorization} header), for the commands besides scan.
  */
 final class ScriptedGateway implements AutoCloseable {
 
-    record Received(String method, String pathAndQuery, String body, String idempotencyKey) {
+    /** @param authorization the {@code Authorization} header, null when none was sent */
+    record Received(String method, String pathAndQuery, String body, String idempotencyKey, String authorization) {
     }
 
     private record Answer(int status, String body) {
@@ -63,7 +64,8 @@ final class ScriptedGateway implements AutoCloseable {
         String pathAndQuery = path + (query == null ? "" : "?" + query);
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         received.add(new Received(exchange.getRequestMethod(), pathAndQuery, body,
-                exchange.getRequestHeaders().getFirst("Idempotency-Key")));
+                exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+                exchange.getRequestHeaders().getFirst("Authorization")));
         Answer answer = answers.getOrDefault(exchange.getRequestMethod() + " " + pathAndQuery,
                 answers.getOrDefault(exchange.getRequestMethod() + " " + path,
                         new Answer(404, "{\"error\": \"nothing scripted for " + pathAndQuery + "\"}")));

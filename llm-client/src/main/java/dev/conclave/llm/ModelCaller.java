@@ -88,7 +88,7 @@ public class ModelCaller {
                 continue;
             }
             ChatRequest request = request(model, provider, prompt, schema, maxTokens, temperature);
-            CallScope scope = new CallScope(task.scanId(), task.run(), task.role(), model, identity.name());
+            CallScope scope = new CallScope(task.scanId(), task.run(), task.role(), model, identity.name(), task.tenant());
             CacheKey key = cache.key(model, request);
             if (task.bypassCache()) {
                 cache.bypassed(key, scope);

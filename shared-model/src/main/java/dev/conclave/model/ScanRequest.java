@@ -22,6 +22,9 @@ import java.util.UUID;
  * @param overrides    per analysed role, another prompt version or model chain than configured
  * @param origin       why the run exists; null in requests from before runs had origins (a submission)
  * @param replay       set when a replay job made the run: its model calls take the job's share of the rate limit
+ * @param tenant       the tenant the scan belongs to; every model call and cache event of the run is recorded under
+ *                     it. Absent in requests from before tenants (and from gateways that do not send it): those
+ *                     read as {@link #DEFAULT_TENANT}
  */
 public record ScanRequest(
         int schemaVersion,
@@ -36,7 +39,13 @@ public record ScanRequest(
         Map<String, Integer> carriedRoles,
         Map<String, RoleOverride> overrides,
         RunOrigin origin,
-        ReplayShare replay) {
+        ReplayShare replay,
+        String tenant) {
+
+    /** The tenant of everything from before tenants existed, and of a gateway without keys. */
+    public static final String DEFAULT_TENANT = "default";
+    /** Longer than any tenant name the gateway hands out; a longer one is a broken or hostile message. */
+    static final int MAX_TENANT_LENGTH = 128;
 
     public ScanRequest {
         // Tolerant of null here so that a malformed message decodes and validate() can name what is wrong.
@@ -44,13 +53,14 @@ public record ScanRequest(
         carriedRoles = carriedRoles == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(carriedRoles));
         overrides = overrides == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
         origin = origin == null ? RunOrigin.SUBMITTED : origin;
+        tenant = tenant == null || tenant.isBlank() ? DEFAULT_TENANT : tenant;
     }
 
     /** A submission's first run: every role analysed as configured. */
     public ScanRequest(int schemaVersion, UUID scanId, int run, String projectName, List<String> roles,
             ScanDigest digest, Instant requestedAt, Instant deadline, boolean bypassCache) {
         this(schemaVersion, scanId, run, projectName, roles, digest, requestedAt, deadline, bypassCache, Map.of(),
-                Map.of(), RunOrigin.SUBMITTED, null);
+                Map.of(), RunOrigin.SUBMITTED, null, null);
     }
 
     /** Decodes and validates a message: the one way a consumer reads a request. */
@@ -102,6 +112,10 @@ public record ScanRequest(
         });
         if (replay != null) {
             problems.addAll(replay.problems());
+        }
+        if (tenant.length() > MAX_TENANT_LENGTH || tenant.chars().anyMatch(Character::isISOControl)) {
+            problems.add("tenant is not a tenant name (" + Math.min(tenant.length(), 10_000) + " characters, at most "
+                    + MAX_TENANT_LENGTH + ", no control characters)");
         }
         if (digest == null) {
             problems.add("digest is missing");

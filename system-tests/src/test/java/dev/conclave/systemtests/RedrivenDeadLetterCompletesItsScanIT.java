@@ -112,6 +112,7 @@ class RedrivenDeadLetterCompletesItsScanIT {
     private Answer call(String method, String path) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(fleet.gatewayUrl() + path))
+                    .header("Authorization", fleet.apiKey().bearer())
                     .method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), WireJson.mapper().readTree(response.body()),

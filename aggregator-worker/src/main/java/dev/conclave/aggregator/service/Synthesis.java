@@ -81,7 +81,7 @@ public class Synthesis {
         } else {
             try {
                 AnalysisAnswer answer = models.analyse(new AnalysisTask(request.scanId(), request.run(), AGGREGATOR_ROLE,
-                        request.digest(), panel, request.bypassCache(), null, request.replay()));
+                        request.digest(), panel, request.bypassCache(), null, request.replay(), request.tenant()));
                 insights = WireJson.mapper().treeToValue(answer.analysis(), AggregatedInsights.class);
                 offline |= answer.offline();
             } catch (RunCancelledException e) {

@@ -43,7 +43,8 @@ public class RoleAnalysis {
         progress.report(request.scanId(), request.run(), role, ProgressStage.STARTED, null, identity.name());
         try {
             AnalysisAnswer answer = models.analyse(new AnalysisTask(request.scanId(), request.run(), role,
-                    request.digest(), Map.of(), request.bypassCache(), request.overrideOf(role), request.replay()));
+                    request.digest(), Map.of(), request.bypassCache(), request.overrideOf(role), request.replay(),
+                    request.tenant()));
             progress.report(request.scanId(), request.run(), role, ProgressStage.DONE,
                     answer.provider() + "/" + answer.model(), null);
             return Optional.of(new RoleResult(SchemaVersions.WIRE, request.scanId(), request.run(), role,

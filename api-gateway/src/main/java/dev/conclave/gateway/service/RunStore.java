@@ -109,7 +109,8 @@ public class RunStore {
         run.persist();
         ScanRequest request = new ScanRequest(SchemaVersions.WIRE, scan.id, run.run, scan.name, run.roles, scan.digest,
                 run.requestedAt, run.requestedAt.plusSeconds(scan.deadlineSeconds), run.bypassCache, run.carriedRoles,
-                run.overrides, RunOrigin.valueOf(run.origin), spec == null ? null : spec.replay());
+                run.overrides, RunOrigin.valueOf(run.origin), spec == null ? null : spec.replay(),
+                null /* the scan's tenant goes here once scans have one (wip-auth); null reads as "default" */);
         // Checked before it is stored: a request its consumers would refuse is refused here, with the reason.
         List<String> problems = request.problems();
         if (!problems.isEmpty()) {

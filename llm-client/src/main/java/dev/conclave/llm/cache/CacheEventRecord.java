@@ -40,5 +40,7 @@ public class CacheEventRecord extends PanacheEntityBase {
     public BigDecimal costSavedUsd;
     @Column(name = "worker_instance")
     public String workerInstance;
+    /** The scan's tenant (V12): analytics by tenant read this row without a join. */
+    public String tenant;
     public Instant at;
 }

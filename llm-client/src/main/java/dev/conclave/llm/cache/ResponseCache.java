@@ -226,6 +226,7 @@ public class ResponseCache {
             row.costSavedUsd = hit.costUsd();
         }
         row.workerInstance = scope.workerInstance();
+        row.tenant = scope.tenant();
         row.at = Instant.now();
         recorder.record(row);
     }

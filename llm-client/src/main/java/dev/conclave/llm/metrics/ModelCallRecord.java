@@ -86,6 +86,8 @@ public class ModelCallRecord extends PanacheEntityBase {
     public Instant startedAt;
     @Column(name = "finished_at")
     public Instant finishedAt;
+    /** The scan's tenant (V12): analytics by tenant read this row without a join. */
+    public String tenant;
 
     /** A row for one attempt of a task at a model, finished now; the caller fills in what happened. */
     public static ModelCallRecord of(AnalysisTask task, ModelRef model, String promptVersion, String workerInstance,
@@ -94,6 +96,7 @@ public class ModelCallRecord extends PanacheEntityBase {
         row.scanId = task.scanId();
         row.run = task.run();
         row.role = task.role();
+        row.tenant = task.tenant();
         row.provider = model.provider();
         row.requestedModel = model.model();
         row.attempt = 1;

@@ -15,7 +15,7 @@ public final class CacheEvents {
     public static final ModelRef MODEL = new ModelRef("openrouter", "meta-llama/llama-3.3-70b-instruct");
 
     public static CallScope newScope() {
-        return new CallScope(UUID.randomUUID(), 1, "architect", MODEL, "llm-client-test");
+        return new CallScope(UUID.randomUUID(), 1, "architect", MODEL, "llm-client-test", "default");
     }
 
     /** Unique per scope, so no two tests (or runs) share a Redis entry. */

@@ -53,12 +53,13 @@ public final class Fleet implements AutoCloseable {
     private final FleetSpec spec;
     private final Path root;
     private final Path logs;
+    private final BootstrapKey key;
 
     private FakeOpenRouter openRouter;
     private LocalStack.Result<LocalStack> localStack;
 
     private Fleet(Infrastructure infrastructure, List<ServiceProcess> services, Thread killOnExit, Broker broker,
-            FleetSpec spec, Path root, Path logs) {
+            FleetSpec spec, Path root, Path logs, BootstrapKey key) {
         this.infrastructure = infrastructure;
         this.services = services;
         this.killOnExit = killOnExit;
@@ -66,8 +67,9 @@ public final class Fleet implements AutoCloseable {
         this.spec = spec;
         this.root = root;
         this.logs = logs;
+        this.key = key;
         this.database = new Database(infrastructure.jdbcUrl(), infrastructure.dbUser(), infrastructure.dbPassword());
-        this.api = new ScanApi(services.getFirst().url());
+        this.api = new ScanApi(services.getFirst().url(), key);
     }
 
     /** Starts infrastructure (if not given), the gateway, then the aggregator and both workers; returns once all consume. */
@@ -94,8 +96,11 @@ public final class Fleet implements AutoCloseable {
             // The gateway accepts these roles and the aggregator opens runs for them (it dead-letters others).
             common.put("CONCLAVE_SCAN_KNOWN_ROLES", String.join(",", KNOWN_ROLES));
 
-            // The gateway first: Flyway creates the schema and it creates the topics with 12 partitions.
-            ServiceProcess gateway = start(services, root, logs, work, "api-gateway", "api-gateway", common);
+            // The gateway first: Flyway creates the schema and it creates the topics with 12 partitions. It admits the
+            // fleet's own admin key, new for every launch, which every client of the tests sends.
+            BootstrapKey key = BootstrapKey.create(work);
+            ServiceProcess gateway = start(services, root, logs, work, "api-gateway", "api-gateway",
+                    with(common, BootstrapKey.FILE_ENV, key.file().toString()));
             gateway.awaitReady(READY_TIMEOUT);
             start(services, root, logs, work, "aggregator-worker", "aggregator-worker",
                     with(common, "CONCLAVE_LLM_INSTANCE", "aggregator"));
@@ -109,7 +114,7 @@ public final class Fleet implements AutoCloseable {
             broker = new Broker(infrastructure.kafkaBootstrapServers());
             awaitStableGroups(broker, spec.groupMembers());
             log("fleet ready in %d s; logs in %s".formatted(Duration.between(started, Instant.now()).toSeconds(), logs));
-            return new Fleet(infrastructure, List.copyOf(services), killOnExit, broker, spec, root, logs);
+            return new Fleet(infrastructure, List.copyOf(services), killOnExit, broker, spec, root, logs, key);
         } catch (RuntimeException | Error e) {
             // Stopped, not killed, so their consumers leave the groups and do not haunt the next run.
             services.forEach(ServiceProcess::requestStop);
@@ -151,6 +156,11 @@ public final class Fleet implements AutoCloseable {
 
     public URI gatewayUrl() {
         return api.baseUrl();
+    }
+
+    /** The admin key the fleet's gateways admit: for a test's own requests, or as {@code CONCLAVE_API_KEY} of a CLI. */
+    public BootstrapKey apiKey() {
+        return key;
     }
 
     public Database database() {

@@ -19,10 +19,13 @@ import java.util.UUID;
 /** The gateway's scan API as a client sees it: {@code POST /api/v1/scans} and {@code GET /api/v1/scans/{id}}. */
 public final class ScanApi {
     private final URI base;
+    private final BootstrapKey key;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    ScanApi(URI base) {
+    /** @param key sent on every request as {@code Authorization: Bearer} */
+    ScanApi(URI base, BootstrapKey key) {
         this.base = base;
+        this.key = key;
     }
 
     public URI baseUrl() {
@@ -48,6 +51,7 @@ public final class ScanApi {
         HttpResponse<String> answer;
         try {
             answer = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/scans"))
+                    .header("Authorization", key.bearer())
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(WireJson.encode(body)))
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
@@ -160,7 +164,8 @@ public final class ScanApi {
 
     HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request.header("Authorization", key.bearer()).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("the gateway at " + base + " did not answer: " + e, e);
         } catch (InterruptedException e) {
