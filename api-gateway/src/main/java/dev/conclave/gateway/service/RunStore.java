@@ -107,6 +107,8 @@ public class RunStore {
 
     private OutboxRecord open(ScanEntity scan, ScanRunEntity run, RunSpec spec) {
         run.persist();
+        // The run is its scan's tenant's: scan.tenant is what goes into the request (and from there into
+        // model_call and cache_event) once ScanRequest carries a tenant.
         ScanRequest request = new ScanRequest(SchemaVersions.WIRE, scan.id, run.run, scan.name, run.roles, scan.digest,
                 run.requestedAt, run.requestedAt.plusSeconds(scan.deadlineSeconds), run.bypassCache, run.carriedRoles,
                 run.overrides, RunOrigin.valueOf(run.origin), spec == null ? null : spec.replay());

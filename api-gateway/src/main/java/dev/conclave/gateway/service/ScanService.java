@@ -1,6 +1,7 @@
 package dev.conclave.gateway.service;
 
 import dev.conclave.gateway.persistence.ScanEntity;
+import dev.conclave.gateway.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import java.util.Optional;
@@ -25,20 +26,21 @@ public class ScanService {
     /**
      * The accepted scan; for a repeated Idempotency-Key, the scan first accepted with it, whose request
      * is in the outbox if it was never published (the relay publishes it), so a retry after a crash
-     * never returns a stranded scan.
+     * never returns a stranded scan. The scan is the caller's tenant's, submitted by its key; an
+     * Idempotency-Key is looked up in that tenant only.
      */
-    public Accepted submit(ScanSubmission submission, Optional<String> idempotencyKey) {
+    public Accepted submit(ScanSubmission submission, Caller caller, Optional<String> idempotencyKey) {
         ScanStore.Stored stored;
         try {
-            Optional<ScanEntity> earlier = idempotencyKey.flatMap(store::findByIdempotencyKey);
+            Optional<ScanEntity> earlier = idempotencyKey.flatMap(key -> store.findByIdempotencyKey(caller.tenant(), key));
             if (earlier.isPresent()) {
                 return repeated(earlier.get());
             }
             try {
-                stored = store.insert(submission, idempotencyKey.orElse(null));
+                stored = store.insert(submission, caller, idempotencyKey.orElse(null));
             } catch (PersistenceException e) {
                 // Two requests with one key raced; the other one's row won, with its own outbox row.
-                Optional<ScanEntity> winner = idempotencyKey.flatMap(store::findByIdempotencyKey);
+                Optional<ScanEntity> winner = idempotencyKey.flatMap(key -> store.findByIdempotencyKey(caller.tenant(), key));
                 if (winner.isPresent()) {
                     return repeated(winner.get());
                 }
