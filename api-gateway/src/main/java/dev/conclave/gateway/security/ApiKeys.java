@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -95,7 +96,7 @@ public class ApiKeys {
         Optional<ApiKeyEntity> key = ApiKeyEntity.<ApiKeyEntity>findByIdOptional(id)
                 .filter(k -> operates(by) || k.tenant.equals(by.tenant()));
         key.filter(k -> k.revokedAt == null).ifPresent(k -> {
-            k.revokedAt = Instant.now();
+            k.revokedAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // as stored: a second answer shows the same
             LOG.infof("API key %s (%s) revoked by %s", k.prefix, k.name, by.keyPrefix());
         });
         key.ifPresent(k -> lookup.forget(k.id));
