@@ -34,7 +34,7 @@ public class ScanService {
         try {
             Optional<ScanEntity> earlier = idempotencyKey.flatMap(key -> store.findByIdempotencyKey(caller.tenant(), key));
             if (earlier.isPresent()) {
-                return repeated(earlier.get());
+                return repeated(earlier.get(), caller);
             }
             try {
                 stored = store.insert(submission, caller, idempotencyKey.orElse(null));
@@ -42,10 +42,12 @@ public class ScanService {
                 // Two requests with one key raced; the other one's row won, with its own outbox row.
                 Optional<ScanEntity> winner = idempotencyKey.flatMap(key -> store.findByIdempotencyKey(caller.tenant(), key));
                 if (winner.isPresent()) {
-                    return repeated(winner.get());
+                    return repeated(winner.get(), caller);
                 }
                 throw e;
             }
+        } catch (InvalidScanException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new ScanNotStoredException(e);
         }
@@ -53,7 +55,12 @@ public class ScanService {
         return new Accepted(stored.scan().id, stored.scan().currentRun, false);
     }
 
-    private static Accepted repeated(ScanEntity scan) {
+    /** The scan first accepted with the key, if the caller may see it: a submitter never learns another key's scan id. */
+    private static Accepted repeated(ScanEntity scan, Caller caller) {
+        if (!ScanQueries.visible(scan, caller)) {
+            throw new InvalidScanException(409, "Idempotency-Key", "this Idempotency-Key was used by another key of "
+                    + "this tenant; send a key of your own (a new random one per scan)");
+        }
         return new Accepted(scan.id, scan.currentRun, true);
     }
 

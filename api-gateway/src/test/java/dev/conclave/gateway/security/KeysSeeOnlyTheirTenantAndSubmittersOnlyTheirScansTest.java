@@ -108,6 +108,13 @@ class KeysSeeOnlyTheirTenantAndSubmittersOnlyTheirScansTest {
                 .body(SCAN.formatted("idem-" + t1)).when().post("/api/v1/scans").then().statusCode(202)
                 .header("Idempotent-Replayed", "false").extract().path("scanId");
         assertNotEquals(first, other, "another tenant's key never returns this tenant's scan");
+        TestKeys.as(submitterB).header("Idempotency-Key", idempotency).contentType("application/json")
+                .body(SCAN.formatted("idem-" + t1)).when().post("/api/v1/scans").then().statusCode(409)
+                .body("field", equalTo("Idempotency-Key"))
+                .body(not(containsString(first)));
+        TestKeys.as(submitterA).header("Idempotency-Key", idempotency).contentType("application/json")
+                .body(SCAN.formatted("idem-" + t1)).when().post("/api/v1/scans").then().statusCode(202)
+                .header("Idempotent-Replayed", "true").body("scanId", equalTo(first));
     }
 
     private static String notFoundText(String scan, String key) {
