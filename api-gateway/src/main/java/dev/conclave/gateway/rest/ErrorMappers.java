@@ -1,6 +1,7 @@
 package dev.conclave.gateway.rest;
 
 import dev.conclave.gateway.security.CurrentCaller;
+import dev.conclave.gateway.security.KeysUnavailableException;
 import dev.conclave.gateway.service.InvalidScanException;
 import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
@@ -53,6 +54,13 @@ public class ErrorMappers {
         } catch (NoSuchMethodException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** The database did not answer about keys: 503, nothing was done. */
+    @ServerExceptionMapper
+    public Response keysUnavailable(KeysUnavailableException e) {
+        return Response.status(503).type(MediaType.APPLICATION_JSON).header("Retry-After", 5)
+                .entity(new ErrorResponse(e.getMessage(), null)).build();
     }
 
     @ServerExceptionMapper

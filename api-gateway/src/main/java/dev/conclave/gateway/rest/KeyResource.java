@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.conclave.gateway.security.ApiKeys;
 import dev.conclave.gateway.security.ApiRole;
 import dev.conclave.gateway.security.CurrentCaller;
+import dev.conclave.gateway.security.KeysUnavailableException;
 import dev.conclave.gateway.service.InvalidScanException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** API keys (admin): create one (its text shown once), list them without secrets, revoke one. */
@@ -48,7 +51,8 @@ public class KeyResource {
             + "expiresAt? (ISO instant) or ttlDays?}. 201 with the key's text in 'key': it is shown this once and "
             + "stored only as a hash. Only an admin of the operator tenant may name another tenant.")
     public Response create(String body) {
-        ApiKeys.Created created = keys.create(order(body), caller.get());
+        ApiKeys.Order order = order(body);
+        ApiKeys.Created created = unlessUnavailable("the key was not created", () -> keys.create(order, caller.get()));
         return Response.created(URI.create("/api/v1/keys/" + created.row().id))
                 .header("Cache-Control", "no-store")
                 .entity(KeyView.of(created.row(), created.key().text()))
@@ -58,7 +62,8 @@ public class KeyResource {
     @GET
     @Operation(summary = "The keys of this tenant (every tenant's for an operator admin), without secrets")
     public List<KeyView> list() {
-        return keys.list(caller.get()).stream().map(KeyView::of).toList();
+        return unlessUnavailable("the keys could not be listed", () -> keys.list(caller.get())).stream()
+                .map(KeyView::of).toList();
     }
 
     @DELETE
@@ -72,8 +77,20 @@ public class KeyResource {
         } catch (IllegalArgumentException e) {
             throw InvalidScanException.badRequest("id", "'" + id + "' is not a key id (a UUID, as GET /api/v1/keys lists)");
         }
-        return keys.revoke(keyId, caller.get()).map(KeyView::of).orElseThrow(() -> new InvalidScanException(404, "id",
+        return unlessUnavailable("the key was not revoked", () -> keys.revoke(keyId, caller.get()))
+                .map(KeyView::of).orElseThrow(() -> new InvalidScanException(404, "id",
                 "no key " + keyId + "; list the keys with GET /api/v1/keys"));
+    }
+
+    /** A database failure as a 503 saying what was not done; refusals of the request as they are. */
+    private static <T> T unlessUnavailable(String what, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (InvalidScanException | WebApplicationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new KeysUnavailableException(what, e);
+        }
     }
 
     private static ApiKeys.Order order(String body) {
