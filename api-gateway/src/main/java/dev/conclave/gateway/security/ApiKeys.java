@@ -24,6 +24,7 @@ import org.jboss.logging.Logger;
 public class ApiKeys {
     private static final Logger LOG = Logger.getLogger(ApiKeys.class);
     private static final Pattern TENANT = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    private static final String TENANT_RULE = "lower-case letters, digits and '-', at most 63, starting with a letter or digit";
     /** The name of the key read from {@code conclave.auth.bootstrap-key-file}. */
     public static final String BOOTSTRAP_NAME = "local admin";
 
@@ -36,6 +37,22 @@ public class ApiKeys {
         this.lookup = lookup;
         this.em = em;
         this.operatorTenant = config.operatorTenant();
+    }
+
+    /** Refuses a configuration that cannot work, at start, with what to change. */
+    static void validate(AuthConfig config) {
+        if (!TENANT.matcher(config.operatorTenant()).matches()) {
+            throw new IllegalStateException("conclave.auth.operator-tenant '" + config.operatorTenant()
+                    + "' is not a tenant name: " + TENANT_RULE);
+        }
+        if (config.cacheTtl().isNegative() || config.cacheTtl().isZero() || config.cacheTtl().toMinutes() > 10) {
+            throw new IllegalStateException("conclave.auth.cache-ttl " + config.cacheTtl() + " must be above 0 and at "
+                    + "most 10 minutes: it is how long a revoked key still works on the other gateways");
+        }
+        if (config.lastUsedInterval().isNegative() || config.lastUsedInterval().isZero()) {
+            throw new IllegalStateException("conclave.auth.last-used-interval " + config.lastUsedInterval()
+                    + " must be above 0 (1m writes last_used_at at most once a minute per key)");
+        }
     }
 
     /** What a new key is to be. */
@@ -55,8 +72,7 @@ public class ApiKeys {
     public Created create(Order order, Caller by) {
         String tenant = order.tenant().map(String::strip).orElse(by.tenant());
         if (!TENANT.matcher(tenant).matches()) {
-            throw InvalidScanException.badRequest("tenant", "tenant '" + tenant + "' is not a tenant name: lower-case "
-                    + "letters, digits and '-', at most 63, starting with a letter or digit");
+            throw InvalidScanException.badRequest("tenant", "tenant '" + tenant + "' is not a tenant name: " + TENANT_RULE);
         }
         if (!tenant.equals(by.tenant()) && !operates(by)) {
             throw new InvalidScanException(403, "tenant", "only an admin of the operator tenant '" + operatorTenant

@@ -11,7 +11,7 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * At start, stores the key of {@code conclave.auth.bootstrap-key-file} (when the file exists) as the
+ * At start, checks the {@code conclave.auth.*} settings, then stores the key of {@code conclave.auth.bootstrap-key-file} (when the file exists) as the
  * operator tenant's "local admin", so the first key exists without a key. A file that holds no key
  * stops the start: a gateway nobody can use is worse than one that says why it did not start.
  */
@@ -20,6 +20,7 @@ public class BootstrapKey {
     private static final Logger LOG = Logger.getLogger(BootstrapKey.class);
 
     void onStart(@Observes StartupEvent start, AuthConfig config, ApiKeys keys) {
+        ApiKeys.validate(config);
         if (config.bootstrapKeyFile().isEmpty()) {
             return;
         }

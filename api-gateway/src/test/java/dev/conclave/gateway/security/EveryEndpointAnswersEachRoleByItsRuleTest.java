@@ -40,7 +40,10 @@ class EveryEndpointAnswersEachRoleByItsRuleTest {
     @Test
     void everyOperationRefusesTheRolesItsRuleLeavesOut() {
         Map<String, Map<String, Object>> paths = given().when().get("/q/openapi?format=json")
-                .then().statusCode(200).extract().path("paths");
+                .then().statusCode(200)
+                .body("components.securitySchemes.apiKey.scheme", org.hamcrest.Matchers.equalTo("bearer"))
+                .body("paths.'/api/v1/keys'.get.security", org.hamcrest.Matchers.notNullValue())
+                .extract().path("paths");
         String tenant = "walk-" + Long.toString(System.nanoTime(), 36);
         Map<String, String> keys = Map.of(
                 "submitter", TestKeys.create("walk submitter", "submitter", tenant),
