@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.conclave.gateway.persistence.OutboxEntity;
+import dev.conclave.gateway.security.TestCallers;
 import dev.conclave.gateway.service.ScanStore;
 import dev.conclave.gateway.service.SubmissionParser;
 import dev.conclave.model.ScanRequest;
@@ -41,7 +42,7 @@ class OrphanedScanRequestIsPublishedByTheRelayTest {
     /** What a gateway that died right after the commit leaves behind: the rows, and no publish. */
     private String committedButNeverPublished(String name, String idempotencyKey) {
         return QuarkusTransaction.requiringNew().call(
-                () -> store.insert(parser.parse(Projects.greeter(name)), idempotencyKey).scan().id.toString());
+                () -> store.insert(parser.parse(Projects.greeter(name)), TestCallers.OPERATOR_ADMIN, idempotencyKey).scan().id.toString());
     }
 
     @Test

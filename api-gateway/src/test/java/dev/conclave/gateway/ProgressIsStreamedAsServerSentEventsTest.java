@@ -8,6 +8,7 @@ import dev.conclave.model.ProgressEvent;
 import dev.conclave.model.ProgressStage;
 import dev.conclave.model.WireJson;
 import io.quarkus.redis.datasource.RedisDataSource;
+import dev.conclave.gateway.security.AuthenticatedRestAssured;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -46,6 +47,7 @@ class ProgressIsStreamedAsServerSentEventsTest {
         report(scanId, "architect", ProgressStage.CALLING_MODEL);
 
         var pending = http.sendAsync(HttpRequest.newBuilder(scans.resolve(scanId + "/events"))
+                .header("Authorization", "Bearer " + AuthenticatedRestAssured.bootstrapKey())
                 .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
         Thread.sleep(400);
         report(scanId, "architect", ProgressStage.DONE);
@@ -73,7 +75,8 @@ class ProgressIsStreamedAsServerSentEventsTest {
         report(scanId, "business", ProgressStage.FAILED);
         close(scanId, "PARTIAL");
 
-        String body = http.send(HttpRequest.newBuilder(scans.resolve(scanId + "/events")).header("Last-Event-ID", firstId)
+        String body = http.send(HttpRequest.newBuilder(scans.resolve(scanId + "/events"))
+                .header("Authorization", "Bearer " + AuthenticatedRestAssured.bootstrapKey()).header("Last-Event-ID", firstId)
                 .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
 
         assertTrue(!body.contains("\"STARTED\"") && body.contains("\"FAILED\""), body);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.conclave.gateway.persistence.OutboxEntity;
 import dev.conclave.gateway.persistence.ScanEntity;
+import dev.conclave.gateway.security.TestCallers;
 import dev.conclave.gateway.service.ScanStore;
 import dev.conclave.gateway.service.SubmissionParser;
 import dev.conclave.model.Topics;
@@ -35,7 +36,7 @@ class ScanAndItsRequestAreStoredTogetherTest {
         String scanId;
         QuarkusTransaction.begin();
         try {
-            ScanStore.Stored stored = store.insert(parser.parse(Projects.greeter(name)), null);
+            ScanStore.Stored stored = store.insert(parser.parse(Projects.greeter(name)), TestCallers.OPERATOR_ADMIN, null);
             scanId = stored.scan().id.toString();
             assertEquals(1, ScanEntity.count("name", name), "the scan row, inside the transaction");
             OutboxEntity row = OutboxEntity.find("messageKey", scanId).singleResult();

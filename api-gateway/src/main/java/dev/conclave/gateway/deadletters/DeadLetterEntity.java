@@ -48,6 +48,8 @@ public class DeadLetterEntity extends PanacheEntityBase {
     public Instant redrivenAt;
     @Column(name = "redrive_count")
     public int redriveCount;
+    /** The tenant of its scan when its key names a known scan, else the operator tenant. */
+    public String tenant;
 
     /** The dead letter's own place, {@code scan.dead-letters/<partition>/<offset>}: the re-drive header's value. */
     public String position() {

@@ -12,13 +12,11 @@ import java.util.Optional;
  * Which dead letters a list, a bulk re-drive or a purge is about; every part optional, all that are
  * given must hold. {@code topic} is the source topic, {@code reason} a case-insensitive substring of
  * the reason, {@code from} inclusive and {@code to} exclusive on the time it was dead-lettered,
- * {@code redriven} whether it was re-driven at least once.
+ * {@code redriven} whether it was re-driven at least once, {@code tenant} the tenant it belongs to (the
+ * caller's: every request over HTTP is about its own tenant's letters only).
  */
 public record DeadLetterFilter(Optional<String> topic, Optional<String> reason, Optional<Instant> from,
-        Optional<Instant> to, Optional<Boolean> redriven) {
-
-    public static final DeadLetterFilter ALL = new DeadLetterFilter(Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty(), Optional.empty());
+        Optional<Instant> to, Optional<Boolean> redriven, String tenant) {
 
     /** A JPQL condition on {@link DeadLetterEntity} (alias-free) and its parameters. */
     record Where(String condition, Map<String, Object> parameters) {
@@ -28,6 +26,8 @@ public record DeadLetterFilter(Optional<String> topic, Optional<String> reason, 
     Where where(Optional<Long> beforeId) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();
+        conditions.add("tenant = :tenant");
+        parameters.put("tenant", tenant);
         topic.ifPresent(t -> {
             conditions.add("sourceTopic = :topic");
             parameters.put("topic", t);
@@ -49,6 +49,6 @@ public record DeadLetterFilter(Optional<String> topic, Optional<String> reason, 
             conditions.add("id < :beforeId");
             parameters.put("beforeId", id);
         });
-        return new Where(conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions), parameters);
+        return new Where(String.join(" and ", conditions), parameters);
     }
 }

@@ -10,12 +10,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import dev.conclave.gateway.security.AuthConfig;
 import org.hibernate.Session;
 
 /** Table {@code dead_letter}: the index's writes and the API's reads, each in its own transaction. */
@@ -23,15 +26,17 @@ import org.hibernate.Session;
 public class DeadLetterStore {
     private static final String INSERT = """
             insert into dead_letter (dlq_partition, dlq_offset, source_topic, source_partition, source_offset,
-                consumer_group, reason, exception, dead_lettered_at, record_key, record_value, headers)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
+                consumer_group, reason, exception, dead_lettered_at, record_key, record_value, headers, tenant)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), coalesce((select tenant from scan where id = ?), ?))
             on conflict (dlq_partition, dlq_offset) do nothing""";
 
     private final EntityManager entities;
+    private final String operatorTenant;
     private final ObjectMapper json = new ObjectMapper();
 
-    public DeadLetterStore(EntityManager entities) {
+    public DeadLetterStore(EntityManager entities, AuthConfig auth) {
         this.entities = entities;
+        this.operatorTenant = auth.operatorTenant();
     }
 
     /** Stores a dead letter unless its position is indexed already (it came again): true if it is new. */
@@ -59,6 +64,9 @@ public class DeadLetterStore {
                 insert.setBytes(10, letter.key());
                 insert.setBytes(11, letter.value());
                 insert.setString(12, headers);
+                // Every topic is keyed by scan id: the letter is that scan's tenant's, else the operator's.
+                insert.setObject(13, scanId(letter.key()), Types.OTHER);
+                insert.setString(14, operatorTenant);
                 return insert.executeUpdate() == 1;
             }
         });
@@ -67,6 +75,12 @@ public class DeadLetterStore {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<DeadLetterEntity> find(long id) {
         return DeadLetterEntity.findByIdOptional(id);
+    }
+
+    /** The letter, if it is {@code tenant}'s. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<DeadLetterEntity> find(long id, String tenant) {
+        return DeadLetterEntity.<DeadLetterEntity>findByIdOptional(id).filter(letter -> letter.tenant.equals(tenant));
     }
 
     /** The letter, locked until the caller's transaction ends, so two re-drives of it take turns. */
@@ -91,10 +105,10 @@ public class DeadLetterStore {
         return query.getResultList();
     }
 
-    /** Removes one letter from the index; false if there was none. */
+    /** Removes one letter of {@code tenant} from the index; false if there was none. */
     @Transactional
-    public boolean delete(long id) {
-        return DeadLetterEntity.deleteById(id);
+    public boolean delete(long id, String tenant) {
+        return DeadLetterEntity.delete("id = ?1 and tenant = ?2", id, tenant) == 1;
     }
 
     /** Removes every matching letter from the index; how many. */
@@ -114,6 +128,18 @@ public class DeadLetterStore {
     private static PanacheQuery<DeadLetterEntity> query(DeadLetterFilter filter, Optional<Long> beforeId) {
         DeadLetterFilter.Where where = filter.where(beforeId);
         return DeadLetterEntity.find(where.condition(), Sort.descending("id"), parameters(where));
+    }
+
+    /** The scan id a record key names, or null: keys are scan ids as text, but a dead letter's may be anything. */
+    private static UUID scanId(byte[] key) {
+        if (key == null || key.length != 36) {
+            return null;
+        }
+        try {
+            return UUID.fromString(new String(key, StandardCharsets.US_ASCII));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static Parameters parameters(DeadLetterFilter.Where where) {

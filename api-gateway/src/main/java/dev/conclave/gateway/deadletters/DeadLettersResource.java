@@ -1,6 +1,9 @@
 package dev.conclave.gateway.deadletters;
 
 import dev.conclave.gateway.rest.ErrorResponse;
+import dev.conclave.gateway.security.ApiRole;
+import dev.conclave.gateway.security.CurrentCaller;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -32,15 +35,19 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 @Path("/api/v1/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(ApiRole.ADMIN_ROLE)
 public class DeadLettersResource {
     private final DeadLetterStore store;
     private final DeadLetterRedrives redrives;
     private final DeadLettersConfig config;
+    private final CurrentCaller caller;
 
-    public DeadLettersResource(DeadLetterStore store, DeadLetterRedrives redrives, DeadLettersConfig config) {
+    public DeadLettersResource(DeadLetterStore store, DeadLetterRedrives redrives, DeadLettersConfig config,
+            CurrentCaller caller) {
         this.store = store;
         this.redrives = redrives;
         this.config = config;
+        this.caller = caller;
     }
 
     @GET
@@ -65,7 +72,7 @@ public class DeadLettersResource {
     @Operation(summary = "One dead letter with its headers and its value (text, or base64 when not UTF-8)")
     public DeadLetterDetail show(@PathParam("id") String id) {
         long letter = id(id, "id");
-        return store.find(letter).map(DeadLetterDetail::of).orElseThrow(() -> DeadLetterRefusal.notFound(letter));
+        return store.find(letter, tenant()).map(DeadLetterDetail::of).orElseThrow(() -> DeadLetterRefusal.notFound(letter));
     }
 
     @POST
@@ -74,7 +81,10 @@ public class DeadLettersResource {
             + "and headers plus redriven-from. Once: a letter re-driven before is left alone unless force=true. 503 "
             + "(and nothing marked) when the broker does not acknowledge.")
     public RedriveOutcome redrive(@PathParam("id") String id, @RestQuery boolean force) {
-        return redrives.redrive(id(id, "id"), force);
+        long letter = id(id, "id");
+        // The tenant never changes, so a check before the re-drive holds for it.
+        store.find(letter, tenant()).orElseThrow(() -> DeadLetterRefusal.notFound(letter));
+        return redrives.redrive(letter, force);
     }
 
     @POST
@@ -91,7 +101,7 @@ public class DeadLettersResource {
     @Operation(summary = "Remove a dead letter from the index (the topic keeps it until its retention ends)")
     public Response purge(@PathParam("id") String id) {
         long letter = id(id, "id");
-        if (!store.delete(letter)) {
+        if (!store.delete(letter, tenant())) {
             throw DeadLetterRefusal.notFound(letter);
         }
         return Response.noContent().build();
@@ -105,9 +115,13 @@ public class DeadLettersResource {
         return Map.of("purged", store.delete(filter(topic, reason, from, to, redriven)));
     }
 
-    private static DeadLetterFilter filter(String topic, String reason, String from, String to, String redriven) {
+    private DeadLetterFilter filter(String topic, String reason, String from, String to, String redriven) {
         return new DeadLetterFilter(present(topic), present(reason), present(from).map(f -> time(f, "from")),
-                present(to).map(t -> time(t, "to")), present(redriven).map(DeadLettersResource::flag));
+                present(to).map(t -> time(t, "to")), present(redriven).map(DeadLettersResource::flag), tenant());
+    }
+
+    private String tenant() {
+        return caller.get().tenant();
     }
 
     private static Optional<String> present(String value) {

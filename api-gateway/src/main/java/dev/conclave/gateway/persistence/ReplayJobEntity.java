@@ -36,6 +36,8 @@ public class ReplayJobEntity extends PanacheEntityBase {
     public JsonNode estimate;
     @Column(name = "requested_by")
     public String requestedBy;
+    /** Whose job it is: it selects only this tenant's scans, and only its admins see it. */
+    public String tenant;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "started_at")

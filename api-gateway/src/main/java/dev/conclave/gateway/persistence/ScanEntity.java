@@ -34,8 +34,14 @@ public class ScanEntity extends PanacheEntityBase {
     public int deadlineSeconds;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** Whose scan it is: only keys of this tenant see it. */
+    public String tenant;
+    /** The key that submitted it (a submitter reads only its own); null for scans from before keys. */
+    @Column(name = "submitted_by")
+    public UUID submittedBy;
 
-    public static Optional<ScanEntity> findByIdempotencyKey(String key) {
-        return find("idempotencyKey", key).firstResultOptional();
+    /** The tenant's scan first accepted with this Idempotency-Key. */
+    public static Optional<ScanEntity> findByIdempotencyKey(String tenant, String key) {
+        return find("tenant = ?1 and idempotencyKey = ?2", tenant, key).firstResultOptional();
     }
 }

@@ -1,5 +1,6 @@
 package dev.conclave.gateway.replay;
 
+import dev.conclave.gateway.security.CurrentCaller;
 import dev.conclave.model.ScanStatus;
 import java.time.Instant;
 import java.util.List;
@@ -16,9 +17,10 @@ import java.util.List;
  * @param namePattern the scan's name matches this glob ({@code *} any text, {@code ?} one character)
  * @param model       a model the current run called, asked for or answering ({@code model} or {@code provider/model})
  * @param limit       at most this many scans, oldest run first
+ * @param tenant      only this tenant's scans: the job's (selections stored before tenants were the default tenant's)
  */
 public record ReplayFilter(Instant since, Instant until, List<ScanStatus> statuses, String failedRole,
-        String namePattern, String model, int limit) {
+        String namePattern, String model, int limit, String tenant) {
 
     /** The closed statuses a filter may ask for. */
     public static final List<ScanStatus> CLOSED = List.of(ScanStatus.COMPLETED, ScanStatus.PARTIAL, ScanStatus.FAILED,
@@ -26,9 +28,10 @@ public record ReplayFilter(Instant since, Instant until, List<ScanStatus> status
 
     public ReplayFilter {
         statuses = statuses == null ? List.of() : List.copyOf(statuses);
+        tenant = tenant == null ? CurrentCaller.DEFAULT_TENANT : tenant;
     }
 
     ReplayFilter until(Instant instant) {
-        return new ReplayFilter(since, instant, statuses, failedRole, namePattern, model, limit);
+        return new ReplayFilter(since, instant, statuses, failedRole, namePattern, model, limit, tenant);
     }
 }

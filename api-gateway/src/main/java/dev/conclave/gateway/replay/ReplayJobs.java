@@ -51,6 +51,7 @@ public class ReplayJobs {
         job.roles = order.roles();
         job.estimate = estimate == null ? null : WireJson.tree(estimate);
         job.requestedBy = order.requestedBy();
+        job.tenant = order.tenant();
         job.createdAt = now;
         job.updatedAt = now;
         job.persist();
@@ -66,11 +67,18 @@ public class ReplayJobs {
         return ReplayJobEntity.findByIdOptional(id);
     }
 
-    /** The newest jobs, optionally of one status. */
+    /** The job, if it is {@code tenant}'s. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ReplayJobEntity> recent(Optional<JobStatus> status, int limit) {
-        return status.map(s -> ReplayJobEntity.<ReplayJobEntity>find("status = ?1 order by createdAt desc", s.name()))
-                .orElseGet(() -> ReplayJobEntity.find("order by createdAt desc"))
+    public Optional<ReplayJobEntity> find(UUID id, String tenant) {
+        return ReplayJobEntity.<ReplayJobEntity>findByIdOptional(id).filter(job -> job.tenant.equals(tenant));
+    }
+
+    /** The tenant's newest jobs, optionally of one status. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ReplayJobEntity> recent(String tenant, Optional<JobStatus> status, int limit) {
+        return status.map(s -> ReplayJobEntity.<ReplayJobEntity>find("tenant = ?1 and status = ?2 order by createdAt desc",
+                        tenant, s.name()))
+                .orElseGet(() -> ReplayJobEntity.find("tenant = ?1 order by createdAt desc", tenant))
                 .page(0, limit).list();
     }
 
@@ -94,8 +102,8 @@ public class ReplayJobs {
 
     /** Stops starting runs; runs already started go on. */
     @Transactional
-    public ReplayJobEntity pause(UUID id, String by) {
-        ReplayJobEntity job = locked(id);
+    public ReplayJobEntity pause(UUID id, String tenant, String by) {
+        ReplayJobEntity job = locked(id, tenant);
         requireStatus(job, Set.of(JobStatus.SELECTING, JobStatus.RUNNING), "paused");
         job.pausedBy = by;
         change(job, JobStatus.PAUSED, by);
@@ -104,8 +112,8 @@ public class ReplayJobs {
 
     /** Starts runs again where the job stopped. */
     @Transactional
-    public ReplayJobEntity resume(UUID id, String by) {
-        ReplayJobEntity job = locked(id);
+    public ReplayJobEntity resume(UUID id, String tenant, String by) {
+        ReplayJobEntity job = locked(id, tenant);
         requireStatus(job, Set.of(JobStatus.PAUSED), "resumed");
         change(job, job.startedAt == null ? JobStatus.SELECTING : JobStatus.RUNNING, by);
         return job;
@@ -116,8 +124,8 @@ public class ReplayJobs {
      * {@code scan_run.cancel_requested_at}, which the workers and the aggregator honour.
      */
     @Transactional
-    public ReplayJobEntity cancel(UUID id, String by) {
-        ReplayJobEntity job = locked(id);
+    public ReplayJobEntity cancel(UUID id, String tenant, String by) {
+        ReplayJobEntity job = locked(id, tenant);
         requireStatus(job, Set.of(JobStatus.SELECTING, JobStatus.RUNNING, JobStatus.PAUSED), "cancelled");
         job.cancelledBy = by;
         job.finishedAt = Instant.now();
@@ -302,10 +310,24 @@ public class ReplayJobs {
     private ReplayJobEntity locked(UUID id) {
         ReplayJobEntity job = ReplayJobEntity.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (job == null) {
-            throw new InvalidScanException(404, "id", "there is no replay job " + id
-                    + "; list the jobs with GET /api/v1/replays");
+            throw noSuchJob(id);
         }
         return job;
+    }
+
+    /** The job locked, if it is {@code tenant}'s; another tenant's job reads as one that does not exist. */
+    private ReplayJobEntity locked(UUID id, String tenant) {
+        ReplayJobEntity job = locked(id);
+        if (!job.tenant.equals(tenant)) {
+            throw noSuchJob(id);
+        }
+        return job;
+    }
+
+    /** The one answer for a job that does not exist and for another tenant's. */
+    public static InvalidScanException noSuchJob(UUID id) {
+        return new InvalidScanException(404, "id", "there is no replay job " + id
+                + "; list the jobs with GET /api/v1/replays");
     }
 
     private static void requireStatus(ReplayJobEntity job, Set<JobStatus> allowed, String verb) {

@@ -13,9 +13,10 @@ import java.util.List;
  * @param roles       the roles analysed again (the others carried from their stored results); null for every role
  * @param maxInFlight runs of the job open at once
  * @param requestedBy who asked, for the audit
+ * @param tenant      whose job it is: it selects only this tenant's scans and runs
  */
 public record ReplayOrder(ReplayFilter filter, TopicRange topic, double share, boolean bypassCache,
-        List<String> roles, int maxInFlight, String requestedBy) {
+        List<String> roles, int maxInFlight, String requestedBy, String tenant) {
 
     public ReplayOrder {
         roles = roles == null ? null : List.copyOf(roles);

@@ -107,6 +107,7 @@ public class ScanSelection {
                     .append("m.requested_model = ").append(model).append(" or m.answering_model = ").append(model)
                     .append(" or m.provider || '/' || m.requested_model = ").append(model).append("))");
         }
+        where.append(" and s.tenant = ").append(param(params, filter.tenant()));
         String text = "select s.id, s.current_run, r.requested_at from scan s "
                 + "join scan_run r on r.scan_id = s.id and r.run = s.current_run "
                 + "join aggregation a on a.scan_id = s.id and a.run = s.current_run "

@@ -14,16 +14,18 @@ import javax.sql.DataSource;
 
 /**
  * Writes a topic replay's selected runs as {@code replay_item} rows, one statement per batch: runs that
- * still exist in {@code scan_run} are inserted ({@code on conflict do nothing}, so selecting again is
- * harmless), the others are handed back so the read can count them.
+ * still exist in {@code scan_run}, of a scan of the job's tenant, are inserted ({@code on conflict do
+ * nothing}, so selecting again is harmless), the others are handed back so the read can count them.
  */
 @ApplicationScoped
 public class TopicReplayItems {
     private static final String INSERT = """
             with batch as (select * from unnest(?::uuid[], ?::int[]) as k(scan_id, run)),
-                 known as (select b.scan_id, b.run from batch b join scan_run r on r.scan_id = b.scan_id and r.run = b.run),
+                 job as (select id, tenant from replay_job where id = ?),
+                 known as (select b.scan_id, b.run from batch b join scan_run r on r.scan_id = b.scan_id and r.run = b.run
+                           join scan s on s.id = b.scan_id join job on s.tenant = job.tenant),
                  inserted as (insert into replay_item (job_id, scan_id, source_run, action)
-                              select ?, scan_id, run, ? from known
+                              select job.id, scan_id, run, ? from known, job
                               on conflict (job_id, scan_id, source_run) do nothing)
             select scan_id, run from batch except select scan_id, run from known""";
 

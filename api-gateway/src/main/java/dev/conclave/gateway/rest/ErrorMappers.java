@@ -1,14 +1,25 @@
 package dev.conclave.gateway.rest;
 
+import dev.conclave.gateway.security.CurrentCaller;
+import dev.conclave.gateway.security.KeysUnavailableException;
 import dev.conclave.gateway.service.InvalidScanException;
+import io.quarkus.security.ForbiddenException;
+import jakarta.annotation.security.RolesAllowed;
 import dev.conclave.gateway.service.ScanNotFoundException;
 import dev.conclave.gateway.service.ScanNotStoredException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /** How every resource's refusals reach the client: an {@link ErrorResponse} with the fitting status. */
 public class ErrorMappers {
+    private final CurrentCaller caller;
+
+    public ErrorMappers(CurrentCaller caller) {
+        this.caller = caller;
+    }
 
     @ServerExceptionMapper
     public Response invalid(InvalidScanException e) {
@@ -20,6 +31,36 @@ public class ErrorMappers {
     public Response notFound(ScanNotFoundException e) {
         return Response.status(404).type(MediaType.APPLICATION_JSON).entity(new ErrorResponse(e.getMessage(), "id"))
                 .build();
+    }
+
+    /** A key whose role may not do this: 403 naming the roles that may. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, SimpleResourceInfo resource) {
+        String needed = allowedRoles(resource).map(roles -> "; it needs a key with role " + String.join(" or ", roles))
+                .orElse("");
+        return Response.status(403).type(MediaType.APPLICATION_JSON).entity(new ErrorResponse("this key ("
+                + caller.get().keyPrefix() + ", role " + caller.get().role().wireName() + ") may not do this" + needed
+                + "; ask an admin for such a key", "Authorization")).build();
+    }
+
+    private static Optional<String[]> allowedRoles(SimpleResourceInfo resource) {
+        try {
+            RolesAllowed roles = resource.getResourceClass().getMethod(resource.getMethodName(),
+                    resource.parameterTypes()).getAnnotation(RolesAllowed.class);
+            if (roles == null) {
+                roles = resource.getResourceClass().getAnnotation(RolesAllowed.class);
+            }
+            return Optional.ofNullable(roles).map(RolesAllowed::value);
+        } catch (NoSuchMethodException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The database did not answer about keys: 503, nothing was done. */
+    @ServerExceptionMapper
+    public Response keysUnavailable(KeysUnavailableException e) {
+        return Response.status(503).type(MediaType.APPLICATION_JSON).header("Retry-After", 5)
+                .entity(new ErrorResponse(e.getMessage(), null)).build();
     }
 
     @ServerExceptionMapper

@@ -36,7 +36,8 @@ final class ReplayOrderParser {
     record Parsed(ReplayOrder order, boolean dryRun) {
     }
 
-    Parsed parse(String body, String requestedBy) {
+    /** The order of {@code tenant}'s caller; its selection is that tenant's scans only. */
+    Parsed parse(String body, String requestedBy, String tenant) {
         if (body == null || body.isBlank()) {
             throw InvalidScanException.badRequest("body", "the body is a JSON object with a filter {since, until, status, "
                     + "failedRole, namePattern, model, limit} or a topic {topic, from, to}, and options {share, "
@@ -76,13 +77,14 @@ final class ReplayOrderParser {
                 throw InvalidScanException.badRequest("dryRun", "a topic replay has no dry run: its runs are "
                         + "re-synthesised from stored results, and which runs it finds is known only by reading the topic");
             }
-            return new Parsed(new ReplayOrder(null, topic(json), share, false, null, maxInFlight, requestedBy), false);
+            return new Parsed(new ReplayOrder(null, topic(json), share, false, null, maxInFlight, requestedBy,
+                    tenant), false);
         }
-        return new Parsed(new ReplayOrder(filter(json.get("filter")), null, share, bypassCache, roles, maxInFlight,
-                requestedBy), dryRun);
+        return new Parsed(new ReplayOrder(filter(json.get("filter"), tenant), null, share, bypassCache, roles, maxInFlight,
+                requestedBy, tenant), dryRun);
     }
 
-    private ReplayFilter filter(JsonNode filter) {
+    private ReplayFilter filter(JsonNode filter, String tenant) {
         if (!filter.isObject()) {
             throw InvalidScanException.badRequest("filter", "filter is an object {since, until, status, failedRole, "
                     + "namePattern, model, limit}; {} selects every closed scan up to the limit");
@@ -112,7 +114,7 @@ final class ReplayOrderParser {
                     + config.maxLimit() + " (conclave.replay.max-limit)");
         }
         return new ReplayFilter(since, until, statuses, failedRole, text(filter, "namePattern", "filter.namePattern"),
-                text(filter, "model", "filter.model"), limit);
+                text(filter, "model", "filter.model"), limit, tenant);
     }
 
     private static ReplayOrder.TopicRange topic(JsonNode json) {

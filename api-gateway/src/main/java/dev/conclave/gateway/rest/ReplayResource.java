@@ -9,11 +9,13 @@ import dev.conclave.gateway.replay.ReplayEstimate;
 import dev.conclave.gateway.replay.ReplayEstimator;
 import dev.conclave.gateway.replay.ReplayJobs;
 import dev.conclave.gateway.replay.ReplayOrder;
+import dev.conclave.gateway.security.ApiRole;
+import dev.conclave.gateway.security.CurrentCaller;
 import dev.conclave.gateway.service.InvalidScanException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,23 +29,24 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Replay jobs: a dry run, a job started, listed, shown, paused, resumed, cancelled. */
 @Path("/api/v1/replays")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(ApiRole.ADMIN_ROLE)
 public class ReplayResource {
     private final ReplayJobs jobs;
     private final RunCancelAnnouncer announcer;
     private final ReplayEstimator estimator;
     private final ReplayOrderParser parser;
+    private final CurrentCaller caller;
 
     public ReplayResource(ReplayJobs jobs, RunCancelAnnouncer announcer, ReplayEstimator estimator, ReplayConfig config,
-            ScanConfig scans) {
+            ScanConfig scans, CurrentCaller caller) {
+        this.caller = caller;
         this.announcer = announcer;
         this.jobs = jobs;
         this.estimator = estimator;
@@ -55,11 +58,10 @@ public class ReplayResource {
     @Operation(summary = "Replay scans, or dry-run it", description = "Body: {filter: {since, until, status, failedRole, "
             + "namePattern, model, limit}, share, bypassCache, roles, maxInFlight, dryRun} for a bulk replay (a new run "
             + "of each selected scan), or {topic: scan.results|scan.requests, from, to, share, maxInFlight} for a topic "
-            + "replay. dryRun answers 200 with the estimate and starts nothing; otherwise 202 with the job.")
-    public Response start(String body,
-            @Parameter(description = "Who asks, for the audit (until API keys say it)")
-            @HeaderParam("X-Requested-By") String requestedBy) {
-        ReplayOrderParser.Parsed parsed = parser.parse(body, blankToNull(requestedBy));
+            + "replay. dryRun answers 200 with the estimate and starts nothing; otherwise 202 with the job. A job "
+            + "selects only the scans of the caller's tenant.")
+    public Response start(String body) {
+        ReplayOrderParser.Parsed parsed = parser.parse(body, caller.audit(), caller.get().tenant());
         ReplayOrder order = parsed.order();
         return guarded("nothing was started", () -> {
             ReplayEstimate estimate = order.filter() == null ? null
@@ -81,7 +83,7 @@ public class ReplayResource {
             throw InvalidScanException.badRequest("limit", "limit is " + limit + "; it is 1 to 500");
         }
         Optional<JobStatus> wanted = Optional.ofNullable(status).filter(s -> !s.isBlank()).map(ReplayResource::status);
-        return guarded("nothing was read", () -> jobs.recent(wanted, limit).stream()
+        return guarded("nothing was read", () -> jobs.recent(caller.get().tenant(), wanted, limit).stream()
                 .map(ReplayJobView::of).toList());
     }
 
@@ -91,8 +93,7 @@ public class ReplayResource {
     public ReplayJobView get(@PathParam("id") String id) {
         UUID jobId = parseId(id);
         return guarded("nothing was read", () -> {
-            ReplayJobEntity job = jobs.find(jobId).orElseThrow(() -> new InvalidScanException(404, "id",
-                    "there is no replay job " + jobId + "; list the jobs with GET /api/v1/replays"));
+            ReplayJobEntity job = jobs.find(jobId, caller.get().tenant()).orElseThrow(() -> ReplayJobs.noSuchJob(jobId));
             return ReplayJobView.of(job, jobs.progress(jobId));
         });
     }
@@ -100,31 +101,39 @@ public class ReplayResource {
     @POST
     @Path("/{id}/pause")
     @Operation(summary = "Stop starting runs; those started go on")
-    public ReplayJobView pause(@PathParam("id") String id, @HeaderParam("X-Requested-By") String requestedBy) {
-        return change(id, requestedBy, jobs::pause);
+    public ReplayJobView pause(@PathParam("id") String id) {
+        return change(id, jobs::pause);
     }
 
     @POST
     @Path("/{id}/resume")
     @Operation(summary = "Start runs again where the job stopped")
-    public ReplayJobView resume(@PathParam("id") String id, @HeaderParam("X-Requested-By") String requestedBy) {
-        return change(id, requestedBy, jobs::resume);
+    public ReplayJobView resume(@PathParam("id") String id) {
+        return change(id, jobs::resume);
     }
 
     @POST
     @Path("/{id}/cancel")
     @Operation(summary = "End the job: no more runs start, and its runs not closed yet are asked to cancel")
-    public ReplayJobView cancel(@PathParam("id") String id, @HeaderParam("X-Requested-By") String requestedBy) {
-        ReplayJobView cancelled = change(id, requestedBy, jobs::cancel);
+    public ReplayJobView cancel(@PathParam("id") String id) {
+        ReplayJobView cancelled = change(id, jobs::cancel);
         // Stored first; then heard by every worker and aggregator, so calls in flight are aborted too.
         jobs.cancelledOpenRuns(cancelled.id()).forEach(announcer::announce);
         return cancelled;
     }
 
-    private ReplayJobView change(String id, String requestedBy, BiFunction<UUID, String, ReplayJobEntity> change) {
+    private ReplayJobView change(String id, JobChange change) {
         UUID jobId = parseId(id);
-        return guarded("the job was not changed", () -> ReplayJobView.of(change.apply(jobId, blankToNull(requestedBy)),
+        String tenant = caller.get().tenant();
+        String by = caller.audit();
+        return guarded("the job was not changed", () -> ReplayJobView.of(change.apply(jobId, tenant, by),
                 jobs.progress(jobId)));
+    }
+
+    /** Pause, resume or cancel: a job of the tenant, changed by whom. */
+    @FunctionalInterface
+    private interface JobChange {
+        ReplayJobEntity apply(UUID job, String tenant, String by);
     }
 
     /** The database (or Redis, for a dry run) could not be asked: 503, saying what did not happen. */
@@ -167,9 +176,5 @@ public class ReplayResource {
             throw InvalidScanException.badRequest("status", "status '" + status + "' is none of "
                     + Arrays.toString(JobStatus.values()));
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

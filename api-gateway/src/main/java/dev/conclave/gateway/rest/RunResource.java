@@ -2,6 +2,9 @@ package dev.conclave.gateway.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.conclave.gateway.security.ApiRole;
+import dev.conclave.gateway.security.CurrentCaller;
+import jakarta.annotation.security.RolesAllowed;
 import dev.conclave.gateway.service.InvalidScanException;
 import dev.conclave.gateway.service.RunService;
 import dev.conclave.gateway.service.RunSpec;
@@ -44,13 +47,16 @@ public class RunResource {
 
     private final RunService runs;
     private final ScanQueries queries;
+    private final CurrentCaller caller;
 
-    public RunResource(RunService runs, ScanQueries queries) {
+    public RunResource(RunService runs, ScanQueries queries, CurrentCaller caller) {
         this.runs = runs;
         this.queries = queries;
+        this.caller = caller;
     }
 
     @POST
+    @RolesAllowed({ApiRole.SUBMITTER_ROLE, ApiRole.ADMIN_ROLE})
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @Operation(summary = "Run a scan again", description = "Body (all optional): {roles: [...], bypassCache, overrides: "
             + "{<role>: {promptVersion, chain: [provider/model, ...]}}}. Makes run n+1; earlier runs and their reports "
@@ -58,12 +64,10 @@ public class RunResource {
             + "the run and its request are stored together.")
     public Response start(@PathParam("id") String id, String body,
             @Parameter(description = "Repeating a key returns the run first started with it")
-            @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @Parameter(description = "Who asks, for the audit (until API keys say it)")
-            @HeaderParam("X-Requested-By") String requestedBy) {
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
         UUID scanId = ScanResource.parseId(id);
-        RunSpec spec = parse(body, requestedBy);
-        RunService.Accepted accepted = runs.start(scanId, spec,
+        RunSpec spec = parse(body, caller.audit());
+        RunService.Accepted accepted = runs.start(caller.get(), scanId, spec,
                 Optional.ofNullable(idempotencyKey).filter(k -> !k.isBlank()));
         String statusUrl = "/api/v1/scans/" + scanId + "/runs/" + accepted.run();
         return Response.accepted(new ScanAccepted(scanId, accepted.run(), ScanStatus.QUEUED.name(), statusUrl))
@@ -73,15 +77,17 @@ public class RunResource {
     }
 
     @GET
+    @RolesAllowed({ApiRole.SUBMITTER_ROLE, ApiRole.VIEWER_ROLE, ApiRole.ADMIN_ROLE})
     @Operation(summary = "Every run of the scan, oldest first: how it was asked for, how it ended, what it cost")
     public List<RunSummary> list(@PathParam("id") String id) {
         UUID scanId = ScanResource.parseId(id);
-        return queries.runs(scanId).orElseThrow(() -> new ScanNotFoundException(scanId))
+        return queries.runs(caller.get(), scanId).orElseThrow(() -> new ScanNotFoundException(scanId))
                 .stream().map(RunSummary::of).toList();
     }
 
     @GET
     @Path("/{run}")
+    @RolesAllowed({ApiRole.SUBMITTER_ROLE, ApiRole.VIEWER_ROLE, ApiRole.ADMIN_ROLE})
     @Operation(summary = "One run: its roles and, when done, its report")
     public ScanView get(@PathParam("id") String id, @PathParam("run") String run) {
         UUID scanId = ScanResource.parseId(id);
@@ -90,12 +96,13 @@ public class RunResource {
 
     @GET
     @Path("/diff")
+    @RolesAllowed({ApiRole.SUBMITTER_ROLE, ApiRole.VIEWER_ROLE, ApiRole.ADMIN_ROLE})
     @Operation(summary = "What changed between two runs' reports: scores, priorities, blockers, models, cost")
     public ReportDiff diff(@PathParam("id") String id,
             @Parameter(description = "The earlier run; default the run before 'to'") @QueryParam("from") String from,
             @Parameter(description = "The later run; default the current run") @QueryParam("to") String to) {
         UUID scanId = ScanResource.parseId(id);
-        ScanState later = to == null ? queries.find(scanId).orElseThrow(() -> new ScanNotFoundException(scanId))
+        ScanState later = to == null ? queries.find(caller.get(), scanId).orElseThrow(() -> new ScanNotFoundException(scanId))
                 : state(scanId, parseRun("to", to));
         int fromRun = from == null ? later.run().run - 1 : parseRun("from", from);
         if (fromRun < 1) {
@@ -114,7 +121,7 @@ public class RunResource {
     }
 
     private ScanState state(UUID scanId, int run) {
-        return queries.find(scanId, run).orElseThrow(() -> queries.find(scanId).isEmpty()
+        return queries.find(caller.get(), scanId, run).orElseThrow(() -> queries.find(caller.get(), scanId).isEmpty()
                 ? new ScanNotFoundException(scanId)
                 : new InvalidScanException(404, "run", "scan " + scanId + " has no run " + run
                         + "; list its runs with GET /api/v1/scans/" + scanId + "/runs"));

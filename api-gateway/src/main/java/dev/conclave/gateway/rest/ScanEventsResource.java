@@ -1,9 +1,13 @@
 package dev.conclave.gateway.rest;
 
+import dev.conclave.gateway.security.ApiRole;
+import dev.conclave.gateway.security.CurrentCaller;
+import dev.conclave.gateway.security.Caller;
 import dev.conclave.gateway.service.ScanProgressFeed;
 import dev.conclave.gateway.service.ScanQueries;
 import dev.conclave.model.ScanStatus;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
@@ -37,20 +41,24 @@ public class ScanEventsResource {
 
     private final ScanQueries queries;
     private final ScanProgressFeed feed;
+    private final CurrentCaller caller;
 
-    public ScanEventsResource(ScanQueries queries, ScanProgressFeed feed) {
+    public ScanEventsResource(ScanQueries queries, ScanProgressFeed feed, CurrentCaller caller) {
         this.queries = queries;
         this.feed = feed;
+        this.caller = caller;
     }
 
     @GET
+    @RolesAllowed({ApiRole.SUBMITTER_ROLE, ApiRole.VIEWER_ROLE, ApiRole.ADMIN_ROLE})
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RunOnVirtualThread
     @Operation(summary = "A scan's live progress per role, as Server-Sent Events, ending with its status")
     public void events(@PathParam("id") String id, @HeaderParam("Last-Event-ID") String lastEventId,
             @Context SseEventSink sink, @Context Sse sse) {
         UUID scanId = parseId(id);
-        if (queries.find(scanId).isEmpty()) {
+        Caller who = caller.get();
+        if (queries.find(who, scanId).isEmpty()) {
             throw new NotFoundException(Response.status(404).type(MediaType.APPLICATION_JSON)
                     .entity(new ErrorResponse("no scan " + scanId + "; list scans with GET /api/v1/scans", "id")).build());
         }
@@ -66,7 +74,7 @@ public class ScanEventsResource {
                     after = event.id();
                 }
                 if (events.isEmpty() && Instant.now().isAfter(statusDue)) {
-                    Optional<ScanStatus> finished = queries.find(scanId).map(ScanQueries.ScanState::status)
+                    Optional<ScanStatus> finished = queries.find(who, scanId).map(ScanQueries.ScanState::status)
                             .filter(ScanStatus::isFinal);
                     if (finished.isPresent() && feed.after(scanId, after).isEmpty()) {
                         sink.send(sse.newEventBuilder().name("end").mediaType(MediaType.APPLICATION_JSON_TYPE)

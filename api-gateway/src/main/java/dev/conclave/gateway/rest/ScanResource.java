@@ -1,6 +1,9 @@
 package dev.conclave.gateway.rest;
 
 import dev.conclave.gateway.intake.ArchiveExtractor;
+import dev.conclave.gateway.security.ApiRole;
+import dev.conclave.gateway.security.CurrentCaller;
+import jakarta.annotation.security.RolesAllowed;
 import dev.conclave.gateway.service.InvalidScanException;
 import dev.conclave.gateway.service.ScanQueries;
 import dev.conclave.gateway.service.ScanService;
@@ -36,14 +39,17 @@ public class ScanResource {
     private final SubmissionParser parser;
     private final ScanService scans;
     private final ScanQueries queries;
+    private final CurrentCaller caller;
 
-    public ScanResource(SubmissionParser parser, ScanService scans, ScanQueries queries) {
+    public ScanResource(SubmissionParser parser, ScanService scans, ScanQueries queries, CurrentCaller caller) {
         this.parser = parser;
         this.scans = scans;
         this.queries = queries;
+        this.caller = caller;
     }
 
     @POST
+    @RolesAllowed({ApiRole.SUBMITTER_ROLE, ApiRole.ADMIN_ROLE})
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @Operation(summary = "Submit a scan", description = "Body: {name, digest | files: [{path, content}] | git: {url, ref?}, "
             + "roles?, bypassCache?, deadlineSeconds?}. A git URL is fetched shallowly: https to an allowed host only "
@@ -55,6 +61,7 @@ public class ScanResource {
     }
 
     @POST
+    @RolesAllowed({ApiRole.SUBMITTER_ROLE, ApiRole.ADMIN_ROLE})
     @Consumes({"application/zip", "application/x-zip-compressed", "application/gzip", "application/x-gzip", "application/x-tar+gzip"})
     @Operation(summary = "Submit a scan of an archive", description = "Body: the project as a .zip (Content-Type application/zip) "
             + "or a .tar.gz (application/gzip); options as query parameters. Unpacked under the conclave.intake.* limits "
@@ -76,7 +83,7 @@ public class ScanResource {
     }
 
     private Response accepted(ScanSubmission submission, String idempotencyKey) {
-        ScanService.Accepted accepted = scans.submit(submission, Optional.ofNullable(idempotencyKey).filter(k -> !k.isBlank()));
+        ScanService.Accepted accepted = scans.submit(submission, caller.get(), Optional.ofNullable(idempotencyKey).filter(k -> !k.isBlank()));
         String statusUrl = "/api/v1/scans/" + accepted.scanId();
         return Response.accepted(new ScanAccepted(accepted.scanId(), accepted.run(), ScanStatus.QUEUED.name(), statusUrl))
                 .location(URI.create(statusUrl))
@@ -86,10 +93,11 @@ public class ScanResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({ApiRole.SUBMITTER_ROLE, ApiRole.VIEWER_ROLE, ApiRole.ADMIN_ROLE})
     @Operation(summary = "A scan's status, each role's state and, when done, the report")
     public Response get(@PathParam("id") String id) {
         UUID scanId = parseId(id);
-        return queries.find(scanId)
+        return queries.find(caller.get(), scanId)
                 .map(state -> Response.ok(ScanView.of(state)).build())
                 .orElseGet(() -> Response.status(404)
                         .entity(new ErrorResponse("no scan " + scanId + "; list scans with GET /api/v1/scans", "id"))
@@ -97,13 +105,15 @@ public class ScanResource {
     }
 
     @GET
-    @Operation(summary = "Recent scans, newest first, optionally of one status")
+    @RolesAllowed({ApiRole.SUBMITTER_ROLE, ApiRole.VIEWER_ROLE, ApiRole.ADMIN_ROLE})
+    @Operation(summary = "Recent scans, newest first, optionally of one status",
+            description = "The tenant's scans; a submitter's own only.")
     public List<ScanSummary> list(@QueryParam("status") String status,
             @QueryParam("limit") @DefaultValue("50") int limit) {
         if (limit < 1 || limit > 500) {
             throw InvalidScanException.badRequest("limit", "limit must be from 1 to 500");
         }
-        return queries.recent(Optional.ofNullable(status).filter(s -> !s.isBlank()).map(ScanResource::parseStatus), limit)
+        return queries.recent(caller.get(), Optional.ofNullable(status).filter(s -> !s.isBlank()).map(ScanResource::parseStatus), limit)
                 .stream().map(ScanSummary::of).toList();
     }
 

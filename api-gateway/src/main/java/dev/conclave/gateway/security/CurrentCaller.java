@@ -1,19 +1,40 @@
 package dev.conclave.gateway.security;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import java.util.UUID;
 
 /**
- * The caller of the request being served. Until API keys land this is one fixed admin of the
- * default tenant, so code can already be written against it.
+ * The caller of the request being served: the API key that authenticated it (see
+ * {@link ApiKeyIdentityProvider}). Every path but health needs a key, so a resource always has one.
  */
 @RequestScoped
 public class CurrentCaller {
     /** The tenant rows belong to when nothing else says. */
     public static final String DEFAULT_TENANT = "default";
-    private static final Caller ANONYMOUS = new Caller(new UUID(0, 0), "anonymous", DEFAULT_TENANT, ApiRole.ADMIN);
 
+    private final SecurityIdentity identity;
+
+    public CurrentCaller(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    /**
+     * The authenticated key's id, prefix, tenant and role.
+     *
+     * @throws IllegalStateException when the request was not authenticated (a path left open by mistake)
+     */
     public Caller get() {
-        return ANONYMOUS;
+        Caller caller = identity.getAttribute(ApiKeyIdentityProvider.CALLER);
+        if (caller == null) {
+            throw new IllegalStateException("this request was not authenticated by an API key; every path but "
+                    + "/q/health* needs one (quarkus.http.auth.permission.*)");
+        }
+        return caller;
+    }
+
+    /** How audit columns (requested_by, cancelled_by, paused_by, ...) name the caller: key prefix and name. */
+    public String audit() {
+        String audit = identity.getAttribute(ApiKeyIdentityProvider.AUDIT);
+        return audit != null ? audit : get().keyPrefix();
     }
 }

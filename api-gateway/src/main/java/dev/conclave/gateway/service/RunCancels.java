@@ -5,6 +5,7 @@ import dev.conclave.gateway.persistence.AggregationView;
 import dev.conclave.gateway.persistence.RunKey;
 import dev.conclave.gateway.persistence.ScanEntity;
 import dev.conclave.gateway.persistence.ScanRunEntity;
+import dev.conclave.gateway.security.Caller;
 import dev.conclave.model.RunCancel;
 import dev.conclave.model.ScanStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -35,15 +36,16 @@ public class RunCancels {
      * Asks for the run to end, and returns it as it stands now.
      *
      * @param run the run to cancel; empty for the scan's current run
-     * @param by  who asks, for the audit; may be null
-     * @throws ScanNotFoundException if there is no such scan
+     * @param caller who asks: the scan must be one it may see
+     * @param by  who asks, for the audit (the key's prefix and name)
+     * @throws ScanNotFoundException if there is no such scan, or it is not the caller's
      * @throws InvalidScanException  404 if the scan has no such run, 409 if the run is already closed,
      *                               503 if the database did not store the cancel
      */
-    public ScanQueries.ScanState cancel(UUID scanId, Optional<Integer> run, String by) {
+    public ScanQueries.ScanState cancel(Caller caller, UUID scanId, Optional<Integer> run, String by) {
         int cancelled;
         try {
-            cancelled = QuarkusTransaction.requiringNew().call(() -> store(scanId, run, by));
+            cancelled = QuarkusTransaction.requiringNew().call(() -> store(caller, scanId, run, by));
         } catch (ScanNotFoundException | InvalidScanException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -51,11 +53,11 @@ public class RunCancels {
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + "); nothing changed: retry later");
         }
         announcer.announce(new RunCancel(scanId, cancelled));
-        return queries.find(scanId, cancelled).orElseThrow(() -> new ScanNotFoundException(scanId));
+        return queries.find(caller, scanId, cancelled).orElseThrow(() -> new ScanNotFoundException(scanId));
     }
 
-    private int store(UUID scanId, Optional<Integer> requested, String by) {
-        ScanEntity scan = ScanEntity.findById(scanId);
+    private int store(Caller caller, UUID scanId, Optional<Integer> requested, String by) {
+        ScanEntity scan = queries.scan(caller, scanId).orElse(null);
         if (scan == null) {
             throw new ScanNotFoundException(scanId);
         }

@@ -1,6 +1,7 @@
 package dev.conclave.gateway.service;
 
 import dev.conclave.gateway.config.ScanConfig;
+import dev.conclave.gateway.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
@@ -15,12 +16,26 @@ import java.util.UUID;
 public class RunService {
     private final RunStore store;
     private final Outbox outbox;
+    private final ScanQueries queries;
     private final List<String> knownRoles;
 
-    public RunService(RunStore store, Outbox outbox, ScanConfig config) {
+    public RunService(RunStore store, Outbox outbox, ScanQueries queries, ScanConfig config) {
         this.store = store;
         this.outbox = outbox;
+        this.queries = queries;
         this.knownRoles = List.copyOf(config.knownRoles());
+    }
+
+    /**
+     * Starts the next run of a scan {@code caller} may see, as {@link #start(UUID, RunSpec, Optional)}.
+     *
+     * @throws ScanNotFoundException if there is no such scan, or it is not the caller's (the same answer)
+     */
+    public Accepted start(Caller caller, UUID scanId, RunSpec spec, Optional<String> idempotencyKey) {
+        if (queries.scan(caller, scanId).isEmpty()) {
+            throw new ScanNotFoundException(scanId);
+        }
+        return start(scanId, spec, idempotencyKey);
     }
 
     /**

@@ -107,10 +107,11 @@ public class RunStore {
 
     private OutboxRecord open(ScanEntity scan, ScanRunEntity run, RunSpec spec) {
         run.persist();
+        // The run is its scan's tenant's; from the request the tenant reaches model_call and cache_event.
         ScanRequest request = new ScanRequest(SchemaVersions.WIRE, scan.id, run.run, scan.name, run.roles, scan.digest,
                 run.requestedAt, run.requestedAt.plusSeconds(scan.deadlineSeconds), run.bypassCache, run.carriedRoles,
                 run.overrides, RunOrigin.valueOf(run.origin), spec == null ? null : spec.replay(),
-                null /* the scan's tenant goes here once scans have one (wip-auth); null reads as "default" */);
+                scan.tenant);
         // Checked before it is stored: a request its consumers would refuse is refused here, with the reason.
         List<String> problems = request.problems();
         if (!problems.isEmpty()) {

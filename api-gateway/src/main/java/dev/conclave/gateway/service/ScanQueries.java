@@ -5,6 +5,8 @@ import dev.conclave.gateway.persistence.RoleResultView;
 import dev.conclave.gateway.persistence.RunKey;
 import dev.conclave.gateway.persistence.ScanEntity;
 import dev.conclave.gateway.persistence.ScanRunEntity;
+import dev.conclave.gateway.security.ApiRole;
+import dev.conclave.gateway.security.Caller;
 import dev.conclave.model.ScanStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -17,29 +19,40 @@ import java.util.stream.Collectors;
 
 /**
  * Reads scans with their progress. A scan's status is derived, not stored twice: no aggregation
- * row yet is QUEUED, an open one RUNNING, a closed one its final status.
+ * row yet is QUEUED, an open one RUNNING, a closed one its final status. Every read is the caller's:
+ * a scan of another tenant, or (for a submitter) of another key, reads as one that does not exist.
  */
 @ApplicationScoped
 public class ScanQueries {
 
-    /** The scan with its current run. */
+    /** The scan with its current run; empty when it does not exist or is not the caller's to see. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<ScanState> find(UUID id) {
-        ScanEntity scan = ScanEntity.findById(id);
-        return scan == null ? Optional.empty() : findRun(scan, scan.currentRun);
+    public Optional<ScanState> find(Caller caller, UUID id) {
+        return scan(caller, id).flatMap(scan -> findRun(scan, scan.currentRun));
     }
 
-    /** The scan with one of its runs; empty when either does not exist. */
+    /** The scan with one of its runs; empty when either does not exist or the scan is not the caller's to see. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<ScanState> find(UUID id, int run) {
-        ScanEntity scan = ScanEntity.findById(id);
-        return scan == null ? Optional.empty() : findRun(scan, run);
+    public Optional<ScanState> find(Caller caller, UUID id, int run) {
+        return scan(caller, id).flatMap(scan -> findRun(scan, run));
     }
 
-    /** Every run of a scan, oldest first, without role details; empty when the scan does not exist. */
+    /** The scan, if it exists and the caller may see it. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<List<ScanState>> runs(UUID id) {
-        ScanEntity scan = ScanEntity.findById(id);
+    public Optional<ScanEntity> scan(Caller caller, UUID id) {
+        return ScanEntity.<ScanEntity>findByIdOptional(id).filter(scan -> visible(scan, caller));
+    }
+
+    /** A scan of the caller's tenant; for a submitter, one its own key submitted. */
+    public static boolean visible(ScanEntity scan, Caller caller) {
+        return scan.tenant.equals(caller.tenant())
+                && (caller.role() != ApiRole.SUBMITTER || caller.keyId().equals(scan.submittedBy));
+    }
+
+    /** Every run of a scan, oldest first, without role details; empty when the scan does not exist or is not the caller's. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<List<ScanState>> runs(Caller caller, UUID id) {
+        ScanEntity scan = scan(caller, id).orElse(null);
         if (scan == null) {
             return Optional.empty();
         }
@@ -61,21 +74,27 @@ public class ScanQueries {
         return Optional.of(new ScanState(scan, run.get(), aggregation, roles));
     }
 
-    /** The newest scans, optionally only those of one status. */
+    /** The caller's newest scans, optionally only those of one status. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ScanState> recent(Optional<ScanStatus> status, int limit) {
+    public List<ScanState> recent(Caller caller, Optional<ScanStatus> status, int limit) {
         String where = switch (status.orElse(null)) {
             case null -> "";
-            case QUEUED -> "where a.scanId is null";
-            case RUNNING -> "where a.status in ('OPEN', 'SYNTHESIZING')";
-            default -> "where a.status = '" + status.get().name() + "'";
+            case QUEUED -> " and a.scanId is null";
+            case RUNNING -> " and a.status in ('OPEN', 'SYNTHESIZING')";
+            default -> " and a.status = '" + status.get().name() + "'";
         };
-        List<Object[]> rows = ScanEntity.getEntityManager().createQuery(
+        boolean own = caller.role() == ApiRole.SUBMITTER;
+        var query = ScanEntity.getEntityManager().createQuery(
                 "select s, r, a from ScanEntity s join ScanRunEntity r on r.scanId = s.id and r.run = s.currentRun "
                         + "left join AggregationView a on a.scanId = s.id and a.run = s.currentRun "
+                        + "where s.tenant = :tenant" + (own ? " and s.submittedBy = :key" : "")
                         + where + " order by s.createdAt desc", Object[].class)
-                .setMaxResults(limit)
-                .getResultList();
+                .setParameter("tenant", caller.tenant())
+                .setMaxResults(limit);
+        if (own) {
+            query.setParameter("key", caller.keyId());
+        }
+        List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new ScanState((ScanEntity) r[0], (ScanRunEntity) r[1], (AggregationView) r[2],
                 Map.of())).toList();
     }

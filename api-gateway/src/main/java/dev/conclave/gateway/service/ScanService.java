@@ -1,6 +1,7 @@
 package dev.conclave.gateway.service;
 
 import dev.conclave.gateway.persistence.ScanEntity;
+import dev.conclave.gateway.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import java.util.Optional;
@@ -25,25 +26,28 @@ public class ScanService {
     /**
      * The accepted scan; for a repeated Idempotency-Key, the scan first accepted with it, whose request
      * is in the outbox if it was never published (the relay publishes it), so a retry after a crash
-     * never returns a stranded scan.
+     * never returns a stranded scan. The scan is the caller's tenant's, submitted by its key; an
+     * Idempotency-Key is looked up in that tenant only.
      */
-    public Accepted submit(ScanSubmission submission, Optional<String> idempotencyKey) {
+    public Accepted submit(ScanSubmission submission, Caller caller, Optional<String> idempotencyKey) {
         ScanStore.Stored stored;
         try {
-            Optional<ScanEntity> earlier = idempotencyKey.flatMap(store::findByIdempotencyKey);
+            Optional<ScanEntity> earlier = idempotencyKey.flatMap(key -> store.findByIdempotencyKey(caller.tenant(), key));
             if (earlier.isPresent()) {
-                return repeated(earlier.get());
+                return repeated(earlier.get(), caller);
             }
             try {
-                stored = store.insert(submission, idempotencyKey.orElse(null));
+                stored = store.insert(submission, caller, idempotencyKey.orElse(null));
             } catch (PersistenceException e) {
                 // Two requests with one key raced; the other one's row won, with its own outbox row.
-                Optional<ScanEntity> winner = idempotencyKey.flatMap(store::findByIdempotencyKey);
+                Optional<ScanEntity> winner = idempotencyKey.flatMap(key -> store.findByIdempotencyKey(caller.tenant(), key));
                 if (winner.isPresent()) {
-                    return repeated(winner.get());
+                    return repeated(winner.get(), caller);
                 }
                 throw e;
             }
+        } catch (InvalidScanException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new ScanNotStoredException(e);
         }
@@ -51,7 +55,12 @@ public class ScanService {
         return new Accepted(stored.scan().id, stored.scan().currentRun, false);
     }
 
-    private static Accepted repeated(ScanEntity scan) {
+    /** The scan first accepted with the key, if the caller may see it: a submitter never learns another key's scan id. */
+    private static Accepted repeated(ScanEntity scan, Caller caller) {
+        if (!ScanQueries.visible(scan, caller)) {
+            throw new InvalidScanException(409, "Idempotency-Key", "this Idempotency-Key was used by another key of "
+                    + "this tenant; send a key of your own (a new random one per scan)");
+        }
         return new Accepted(scan.id, scan.currentRun, true);
     }
 

@@ -2,6 +2,7 @@ package dev.conclave.gateway.service;
 
 import dev.conclave.gateway.messaging.OutboxRecord;
 import dev.conclave.gateway.persistence.ScanEntity;
+import dev.conclave.gateway.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -21,10 +22,13 @@ public class ScanStore {
         this.runs = runs;
     }
 
+    /** Stores the scan as {@code by}'s: of its tenant, submitted by its key. */
     @Transactional
-    public Stored insert(ScanSubmission submission, String idempotencyKey) {
+    public Stored insert(ScanSubmission submission, Caller by, String idempotencyKey) {
         ScanEntity scan = new ScanEntity();
         scan.id = UUID.randomUUID();
+        scan.tenant = by.tenant();
+        scan.submittedBy = by.keyId();
         scan.name = submission.name();
         scan.idempotencyKey = idempotencyKey;
         scan.roles = submission.roles();
@@ -39,8 +43,8 @@ public class ScanStore {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<ScanEntity> findByIdempotencyKey(String key) {
-        return ScanEntity.findByIdempotencyKey(key);
+    public Optional<ScanEntity> findByIdempotencyKey(String tenant, String key) {
+        return ScanEntity.findByIdempotencyKey(tenant, key);
     }
 
     /** A committed scan and the outbox record announcing it. */

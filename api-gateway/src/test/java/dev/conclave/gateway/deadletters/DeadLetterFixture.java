@@ -45,7 +45,12 @@ class DeadLetterFixture {
 
     /** Publishes {@code value} to {@code topic} with {@code headers}, then dead-letters it as {@code group} would; returns its key. */
     String deadLetter(String topic, byte[] value, Headers headers, String group, Throwable failure) throws Exception {
-        String key = "dl-test-" + UUID.randomUUID();
+        return deadLetter("dl-test-" + UUID.randomUUID(), topic, value, headers, group, failure);
+    }
+
+    /** As {@link #deadLetter(String, byte[], Headers, String, Throwable)}, with the record key given (a scan id, say). */
+    String deadLetter(String key, String topic, byte[] value, Headers headers, String group, Throwable failure)
+            throws Exception {
         RecordMetadata sent = send(topic, key, value, headers);
         ConsumerRecord<byte[], byte[]> consumed = new ConsumerRecord<>(topic, sent.partition(), sent.offset(),
                 key.getBytes(), value);
