@@ -1,6 +1,7 @@
 package dev.conclave.gateway.service;
 
 import dev.conclave.gateway.persistence.ScanEntity;
+import dev.conclave.scanner.redact.DigestRedactor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import java.util.Optional;
@@ -10,12 +11,15 @@ import java.util.UUID;
  * Accepts scans: the scan row and its request's outbox row are committed together, and from then on
  * the scan will be processed (202). The request is published right away when the broker answers
  * within {@code conclave.outbox.immediate-wait}, else by the {@link OutboxRelay}. Only a failed
- * database transaction refuses a scan, and then nothing was stored.
+ * database transaction refuses a scan, and then nothing was stored. Every digest is redacted here,
+ * whichever way it arrived (files, archive, git or built by the client), before it is stored or
+ * published: a client's digest is not trusted to be free of secrets.
  */
 @ApplicationScoped
 public class ScanService {
     private final ScanStore store;
     private final Outbox outbox;
+    private final DigestRedactor redactor = new DigestRedactor();
 
     public ScanService(ScanStore store, Outbox outbox) {
         this.store = store;
@@ -27,7 +31,8 @@ public class ScanService {
      * is in the outbox if it was never published (the relay publishes it), so a retry after a crash
      * never returns a stranded scan.
      */
-    public Accepted submit(ScanSubmission submission, Optional<String> idempotencyKey) {
+    public Accepted submit(ScanSubmission received, Optional<String> idempotencyKey) {
+        ScanSubmission submission = received.withDigest(redactor.redact(received.digest()));
         ScanStore.Stored stored;
         try {
             Optional<ScanEntity> earlier = idempotencyKey.flatMap(store::findByIdempotencyKey);
