@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 /**
  * One call to {@code <baseUrl>/chat/completions} of an OpenAI-compatible provider (OpenRouter,
@@ -40,6 +41,11 @@ import java.util.concurrent.TimeoutException;
  */
 public final class OpenAiCompatibleClient {
     private static final int MESSAGE_LIMIT = 300;
+    /** Header values this long or longer are hidden in messages; shorter ones (a version, "true") say nothing. */
+    private static final int MIN_HEADER_SECRET = 8;
+    private static final Pattern URL_IN_TEXT = Pattern.compile("(?i)\\b[a-z][a-z0-9+.-]*://\\S+");
+    private static final Pattern CREDENTIAL_IN_TEXT = Pattern.compile(
+            "(?i)\\b(bearer|basic|api[_-]?key[\"']?\\s*[:=]|authorization[\"']?\\s*[:=]|x-api-key[\"']?\\s*[:=])\\s*[\"']?[A-Za-z0-9._~+/=-]{6,}[\"']?");
 
     private final ClientSettings settings;
     private final HttpClient http;
@@ -243,8 +249,10 @@ public final class OpenAiCompatibleClient {
             case 400 -> provider + " rejected the request for " + describe(request) + " as invalid (400)" + detail;
             case 402 -> provider + " needs credits to run " + describe(request) + " (402): add credits or put a"
                     + " free model in the role's chain" + detail;
+            // The base URL is named by its setting, not shown: errors reach API clients, and a URL may carry a key.
             case 404 -> provider + " does not know " + describe(request) + " (404): check the model name in the"
-                    + " role's chain and the provider's base URL " + settings.baseUrl() + detail;
+                    + " role's chain and the provider's base URL (conclave.llm.providers." + provider + ".base-url)"
+                    + detail;
             case 429 -> provider + " is rate limiting " + describe(request) + " (429)" + detail;
             default -> provider + " answered " + describe(request) + " with HTTP " + status + detail;
         };
@@ -266,10 +274,11 @@ public final class OpenAiCompatibleClient {
                 : "client_error";
         // Anything but an I/O problem is a bug on our side (a bad header, say): retrying cannot help.
         FailureClass failureClass = cause instanceof IOException ? RETRYABLE : FATAL;
-        return new CallFailure(failureClass, errorClass, "calling " + describe(request) + " at " + endpoint
+        // The provider is named, not its address: this message reaches API clients; the setting says where to look.
+        return new CallFailure(failureClass, errorClass, "calling " + describe(request) + " at " + settings.provider()
                 + " failed: " + cause.getClass().getSimpleName() + (cause.getMessage() == null ? ""
-                        : " " + clean(cause.getMessage())), null, null, null, clock.ttfbOrNull(), clock.latencyMs(),
-                cause);
+                        : " " + clean(cause.getMessage())) + " (conclave.llm.providers." + settings.provider()
+                + ".base-url)", null, null, null, clock.ttfbOrNull(), clock.latencyMs(), cause);
     }
 
     private JsonNode parse(String body) {
@@ -305,12 +314,23 @@ public final class OpenAiCompatibleClient {
         return clean(raw == null ? "" : raw.strip());
     }
 
-    /** Shortened, on one line, and without the key: provider messages sometimes echo what was sent. */
+    /**
+     * Shortened, on one line, and without the key, the configured headers' values, URLs or credentials:
+     * provider and transport messages sometimes echo what was sent or where, and these messages reach
+     * role results, reports and API clients.
+     */
     private String clean(String text) {
         String cleaned = text.replaceAll("\\s+", " ");
         if (!settings.apiKey().isEmpty()) {
             cleaned = cleaned.replace(settings.apiKey(), "***");
         }
+        for (String value : settings.headers().values()) {
+            if (value != null && value.length() >= MIN_HEADER_SECRET) {
+                cleaned = cleaned.replace(value, "***");
+            }
+        }
+        cleaned = URL_IN_TEXT.matcher(cleaned).replaceAll("[url]");
+        cleaned = CREDENTIAL_IN_TEXT.matcher(cleaned).replaceAll("$1 ***");
         return cleaned.length() <= MESSAGE_LIMIT ? cleaned : cleaned.substring(0, MESSAGE_LIMIT) + "…";
     }
 
