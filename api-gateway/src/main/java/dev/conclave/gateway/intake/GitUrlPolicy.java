@@ -31,13 +31,15 @@ final class GitUrlPolicy {
     }
 
     /** The URL to fetch, or a refusal; a file URL only when enabled. */
-    URI check(String url) {
-        if (url == null || url.isBlank()) {
+    URI check(String given) {
+        if (given == null || given.isBlank()) {
             throw InvalidScanException.badRequest(FIELD, "git.url is missing; give the https URL of a repository, e.g. https://github.com/owner/repo.git");
         }
+        // Refusals are logged and returned: credentials in the URL are never repeated in either.
+        String url = shown(given);
         URI uri;
         try {
-            uri = new URI(url.trim());
+            uri = new URI(given.trim());
         } catch (URISyntaxException e) {
             throw InvalidScanException.badRequest(FIELD, "git.url '%s' is not a URL (%s); give an https URL, e.g. https://github.com/owner/repo.git"
                     .formatted(url, e.getReason()));
@@ -69,7 +71,8 @@ final class GitUrlPolicy {
      * The name is resolved once, here: every address it gave is checked, and the connection must go to
      * the one returned.
      */
-    InetAddress checkHost(String rawHost, String url) {
+    InetAddress checkHost(String rawHost, String given) {
+        String url = shown(given);
         String host = rawHost == null ? "" : rawHost.toLowerCase(Locale.ROOT).replaceAll("\\.$", "");
         List<String> allowed = config.allowedHosts().stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
         if (host.isEmpty() || !allowed.contains(host)) {
@@ -93,5 +96,10 @@ final class GitUrlPolicy {
             }
         }
         return addresses[0];
+    }
+
+    /** The URL as messages show it: a user or password in it is replaced by {@code ***}. */
+    static String shown(String url) {
+        return url == null ? "" : url.replaceAll("(?<=://)[^/?#@\\s]*@", "***@");
     }
 }

@@ -47,10 +47,10 @@ final class GuardedHttpConnections extends JDKHttpConnectionFactory {
         InetAddress checked;
         try {
             if (!"https".equalsIgnoreCase(url.getProtocol())) {
-                throw InvalidScanException.badRequest("git.url", "the repository redirected to '%s'; only https is fetched".formatted(url));
+                throw InvalidScanException.badRequest("git.url", "the repository redirected to '%s'; only https is fetched".formatted(GitUrlPolicy.shown(url.toString())));
             }
             if (url.getPort() != -1 && url.getPort() != 443) {
-                throw InvalidScanException.badRequest("git.url", "the repository redirected to '%s'; only the default https port is allowed".formatted(url));
+                throw InvalidScanException.badRequest("git.url", "the repository redirected to '%s'; only the default https port is allowed".formatted(GitUrlPolicy.shown(url.toString())));
             }
             checked = policy.checkHost(url.getHost(), url.toString());
         } catch (InvalidScanException e) {

@@ -24,6 +24,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +44,8 @@ public final class OpenAiCompatibleClient {
     private static final int MESSAGE_LIMIT = 300;
     /** Header values this long or longer are hidden in messages; shorter ones (a version, "true") say nothing. */
     private static final int MIN_HEADER_SECRET = 8;
+    /** Shortest run of the provider's words taken to be an echo of the prompt, not a chance match. */
+    private static final int ECHO_WINDOW = 20;
     private static final Pattern URL_IN_TEXT = Pattern.compile("(?i)\\b[a-z][a-z0-9+.-]*://\\S+");
     private static final Pattern CREDENTIAL_IN_TEXT = Pattern.compile(
             "(?i)\\b(bearer|basic|api[_-]?key[\"']?\\s*[:=]|authorization[\"']?\\s*[:=]|x-api-key[\"']?\\s*[:=])\\s*[\"']?[A-Za-z0-9._~+/=-]{6,}[\"']?");
@@ -145,7 +148,7 @@ public final class OpenAiCompatibleClient {
         JsonNode body = parse(response.body());
         if (status < 200 || status > 299) {
             throw new CallFailure(FailureClass.ofHttpStatus(status), "http_" + status,
-                    httpMessage(request, status, providerMessage(body, response.body())), status, hints, null,
+                    httpMessage(request, status, withoutPrompt(providerMessage(body, response.body()), request)), status, hints, null,
                     ttfbMs, latencyMs, null);
         }
         if (body == null || !body.isObject()) {
@@ -217,7 +220,7 @@ public final class OpenAiCompatibleClient {
             case "finish_error" -> describe(request) + " failed while generating (finish_reason \"error\")";
             case "content_filter" -> describe(request) + " withheld its answer (content filter)";
             case "refused" -> describe(request) + " refused to answer: "
-                    + clean(choice.path("message").path("refusal").asText());
+                    + withoutPrompt(clean(choice.path("message").path("refusal").asText()), request);
             default -> describe(request) + " answered with empty content (finish_reason \""
                     + completion.finishReason() + "\")";
         };
@@ -235,7 +238,8 @@ public final class OpenAiCompatibleClient {
         String message = error.isTextual() ? error.asText() : error.path("message").asText("no message");
         return new CallFailure(failureClass, "error_in_body" + (numericCode == null ? "" : "_" + numericCode),
                 settings.provider() + " reported an error for " + describe(request)
-                        + (numericCode == null ? "" : " (code " + numericCode + ")") + ": " + clean(message),
+                        + (numericCode == null ? "" : " (code " + numericCode + ")") + ": "
+                        + withoutPrompt(clean(message), request),
                 status, hints, null, ttfbMs, latencyMs, null);
     }
 
@@ -312,6 +316,38 @@ public final class OpenAiCompatibleClient {
 
     private String snippet(String raw) {
         return clean(raw == null ? "" : raw.strip());
+    }
+
+    /**
+     * The provider's words without any of the prompt they may quote back (a moderation or validation error
+     * often does): every run of {@value #ECHO_WINDOW} or more characters that is also in the prompt becomes
+     * {@code [prompt text]}. The prompt is the project's text; it must not reach logs or API clients.
+     */
+    private static String withoutPrompt(String said, ChatRequest request) {
+        if (said.length() < ECHO_WINDOW) {
+            return said;
+        }
+        String prompt = (request.system() + " " + request.user()).replaceAll("\\s+", " ");
+        boolean[] echoed = new boolean[said.length()];
+        boolean any = false;
+        for (int i = 0; i + ECHO_WINDOW <= said.length(); i++) {
+            if (prompt.contains(said.substring(i, i + ECHO_WINDOW))) {
+                Arrays.fill(echoed, i, i + ECHO_WINDOW, true);
+                any = true;
+            }
+        }
+        if (!any) {
+            return said;
+        }
+        StringBuilder out = new StringBuilder(said.length());
+        for (int i = 0; i < said.length(); i++) {
+            if (!echoed[i]) {
+                out.append(said.charAt(i));
+            } else if (i == 0 || !echoed[i - 1]) {
+                out.append("[prompt text]");
+            }
+        }
+        return out.toString();
     }
 
     /**

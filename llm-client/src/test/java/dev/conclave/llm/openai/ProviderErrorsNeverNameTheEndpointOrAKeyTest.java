@@ -64,6 +64,22 @@ class ProviderErrorsNeverNameTheEndpointOrAKeyTest {
                 failure.getMessage());
     }
 
+    @ParameterizedTest(name = "HTTP {0}")
+    @ValueSource(ints = {400, 403})
+    void promptTextTheProviderQuotesBackIsLeftOut(int status) {
+        String readme = "The quokka ledger reconciles every invoice at dawn";
+        ChatRequest request = ChatRequest.of(OpenRouterFixture.MODEL, "You are a senior software architect on a panel.",
+                "Assess this project.\n{\"readme\": \"# Ledger\\n\\n" + readme + ".\"}");
+        always(openRouter, aResponse().withStatus(status).withBody(("{\"error\":{\"message\":\"flagged input: "
+                + "'%s' (system: You are a senior software architect on a panel.)\"}}").formatted(readme)));
+
+        CallFailure failure = assertThrows(CallFailure.class,
+                () -> client(openRouter.baseUrl() + "/api/v1").complete(request));
+
+        assertClean(failure.getMessage(), List.of("quokka ledger", "reconciles every invoice", "senior software architect"));
+        assertTrue(failure.getMessage().contains("flagged input: '[prompt text]"), failure.getMessage());
+    }
+
     @Test
     void aConnectionFailureNamesTheProviderNotItsAddress() throws IOException {
         int closed;
