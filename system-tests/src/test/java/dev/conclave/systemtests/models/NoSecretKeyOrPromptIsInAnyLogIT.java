@@ -38,8 +38,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Two scans with planted secrets of five kinds, one sent as files and one as a digest the client built
  * itself (unredacted), go through the whole fleet to (fake) OpenRouter, which the workers call with a
- * provider key. Then none of the secrets is in the stored scan, the Kafka request or any provider
- * request; and no service's log holds a secret, the provider key or the prompt's text.
+ * provider key; a third is refused by the provider with an error quoting the key, its URL and the prompt.
+ * Then none of the secrets is in the stored scan, the Kafka request or any provider request; the refused
+ * scan's reasons name none of it; and no service's log holds a secret, the provider key or prompt text.
  */
 @SystemTest(panel = Panel.OPENROUTER)
 class NoSecretKeyOrPromptIsInAnyLogIT {
@@ -87,6 +88,13 @@ class NoSecretKeyOrPromptIsInAnyLogIT {
         String digestName = ScanBody.uniqueName("leaky-digest");
         Accepted digest = fleet.scanApi().submit(clientBuiltDigest(digestName));
 
+        // A provider that refuses, quoting back the key, the prompt and where it lives: the failure path logs most.
+        String refusedName = ScanBody.uniqueName("leaky-refused");
+        fleet.openRouter().refuse(refusedName, 400, WireJson.encode(Map.of("error", Map.of("code", 400, "message",
+                "flagged input from key " + FakeOpenRouter.KEY + " at " + fleet.openRouter().baseUrl()
+                        + "/chat/completions: '" + readmeSentence + "' (system: " + systemPromptLine() + ")"))));
+        Accepted refused = fleet.scanApi().submit(ScanBody.of(refusedName, projectFiles()).json());
+
         for (Accepted scan : List.of(files, digest)) {
             assertEquals("COMPLETED", fleet.scanApi().awaitFinished(scan.scanId(), Duration.ofSeconds(90))
                     .path("status").asText(), () -> fleet.scanApi().scan(scan.scanId()).toPrettyString());
@@ -101,6 +109,13 @@ class NoSecretKeyOrPromptIsInAnyLogIT {
             assertFalse(requests.isEmpty(), "the scan's request is on " + Topics.SCAN_REQUESTS);
             requests.forEach(r -> assertNoneIn("the Kafka request of " + scan.scanId(), r.value(), secrets()));
         }
+        JsonNode failed = fleet.scanApi().awaitFinished(refused.scanId(), Duration.ofSeconds(90));
+        assertEquals("FAILED", failed.path("status").asText(), failed::toPrettyString);
+        List<Needle> shown = new ArrayList<>(logNeedles());
+        shown.add(new Needle("provider URL", fleet.openRouter().baseUrl()));
+        assertNoneIn("the failed scan as the API shows it", failed.toString(), shown);
+        assertTrue(failed.toString().contains("[prompt text]"), "the provider's words are kept, its quote cut: " + failed);
+
         for (String name : List.of(filesName, digestName)) {
             List<ServeEvent> calls = fleet.openRouter().completionsMentioning(name);
             assertEquals(4, calls.size(), "every role and the synthesis of " + name + " called the provider");
