@@ -61,7 +61,8 @@ final class MarkdownText {
         return code(text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " "), true);
     }
 
-    private static String line(String text, boolean inTable) {
+    private static String line(String raw, boolean inTable) {
+        String text = TerminalText.printable(raw).replace('\t', ' ');
         StringBuilder out = new StringBuilder(text.length() + 16);
         Matcher url = URL.matcher(text);
         int at = 0;

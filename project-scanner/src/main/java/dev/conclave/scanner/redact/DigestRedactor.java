@@ -37,7 +37,7 @@ public final class DigestRedactor {
         }
         Found found = new Found();
         List<LanguageStat> languages = digest.languages().stream()
-                .map(l -> l == null ? null : new LanguageStat(found.text(l.language()), l.files(), l.lines(),
+                .map(l -> new LanguageStat(found.text(l.language()), l.files(), l.lines(),
                         l.codeLines(), l.commentLines(), l.blankLines()))
                 .toList();
         String name = found.text(digest.projectName());
@@ -67,12 +67,12 @@ public final class DigestRedactor {
             return null;
         }
         List<ScoreFinding> findings = scores.findings().stream()
-                .map(f -> f == null ? null : new ScoreFinding(found.text(f.score()), found.text(f.signal()),
+                .map(f -> new ScoreFinding(found.text(f.score()), found.text(f.signal()),
                         f.points(), found.text(f.detail())))
                 .toList();
         SecretFindings secrets = scores.secretFindings();
         List<SecretFinding> listed = new ArrayList<>(secrets.listed().stream()
-                .map(f -> f == null ? null : new SecretFinding(found.text(f.path()), f.line(), found.text(f.rule()),
+                .map(f -> new SecretFinding(found.text(f.path()), f.line(), found.text(f.rule()),
                         f.secretClass(), found.text(f.reason())))
                 .toList());
         List<String> problems = found.texts(secrets.problems());
@@ -80,7 +80,9 @@ public final class DigestRedactor {
         Map<String, Integer> byClass = new TreeMap<>(secrets.byClass());
         for (SecretFinding finding : found.findings) {
             byClass.merge(finding.secretClass().wire(), 1, Integer::sum);
-            listed.add(finding);
+            if (listed.size() < RedactionTally.MAX_LISTED_FINDINGS) {
+                listed.add(finding); // a hostile digest may hold any number: the list stays bounded, the counts do not
+            }
         }
         return new StaticScores(scores.codeQuality(), scores.deploymentReadinessPercent(),
                 scores.documentationQualityPercent(), findings, scores.projectKind(),

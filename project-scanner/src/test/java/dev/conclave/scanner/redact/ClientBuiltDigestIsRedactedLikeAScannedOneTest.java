@@ -68,6 +68,25 @@ class ClientBuiltDigestIsRedactedLikeAScannedOneTest {
     }
 
     @Test
+    void aDigestFullOfSecretsIsCountedInFullButListedWithinTheLimit() {
+        StringBuilder keys = new StringBuilder();
+        for (int i = 0; i < 150; i++) {
+            keys.append("key_").append(i).append(" = \"AKIA").append(fake.upperAlnum(16)).append("\"\n");
+        }
+        ScanDigest digest = new ScanDigest("many", 1, keys.length(), List.of(), List.of("keys.py"), false, null,
+                List.of(), new ProjectFacts(false, false, false, false, false, false, false, 0, 1, List.of(), List.of(),
+                        List.of()), new StaticScores(5.0, 50, 50), List.of(new FileExcerpt("keys.py", keys.toString(),
+                        false)), null, null);
+
+        ScanDigest redacted = redactor.redact(digest);
+
+        assertEquals(150, redacted.redactions().byType().get("aws_access_key"));
+        assertEquals(150, redacted.scores().secretFindings().total());
+        assertEquals(RedactionTally.MAX_LISTED_FINDINGS, redacted.scores().secretFindings().listed().size());
+        assertFalse(redacted.sources().getFirst().content().contains("AKIA"), redacted.sources().getFirst()::content);
+    }
+
+    @Test
     void redactingTwiceChangesNothing() {
         ScanDigest once = redactor.redact(hostile());
         assertEquals(WireJson.encode(once), WireJson.encode(redactor.redact(once)));

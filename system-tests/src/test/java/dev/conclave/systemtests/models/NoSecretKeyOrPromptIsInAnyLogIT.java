@@ -118,7 +118,8 @@ class NoSecretKeyOrPromptIsInAnyLogIT {
 
         for (String name : List.of(filesName, digestName)) {
             List<ServeEvent> calls = fleet.openRouter().completionsMentioning(name);
-            assertEquals(4, calls.size(), "every role and the synthesis of " + name + " called the provider");
+            // At least: a call retried under load (a timeout, a 429) is one more request to check, not a failure.
+            assertTrue(calls.size() >= 4, "every role and the synthesis of " + name + " called the provider: " + calls.size());
             for (ServeEvent call : calls) {
                 String body = call.getRequest().getBodyAsString();
                 assertNoneIn("a provider request of " + name, body.replace("\\n", "\n"), secrets());
