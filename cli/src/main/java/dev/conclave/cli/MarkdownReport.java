@@ -1,5 +1,9 @@
 package dev.conclave.cli;
 
+import static dev.conclave.cli.MarkdownText.cell;
+import static dev.conclave.cli.MarkdownText.codeCell;
+import static dev.conclave.cli.MarkdownText.inline;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.conclave.model.AggregatedInsights;
 import dev.conclave.model.ReportMetadata;
@@ -17,7 +21,9 @@ import java.util.Optional;
 /**
  * Renders a report document as Markdown for people to read, share or commit. Every part of the
  * document appears: the known sections in a fixed layout, each {@code <role>_analysis} (known or
- * not) field by field, and any top-level field this CLI does not know at the end.
+ * not) field by field, and any top-level field this CLI does not know at the end. Every text from the
+ * report, field names included, is escaped ({@link MarkdownText}): model output cannot add links,
+ * images, HTML or structure to the document.
  */
 public final class MarkdownReport {
 
@@ -50,11 +56,11 @@ public final class MarkdownReport {
         // The notice goes first: a reader must know before anything else that answers are simulated.
         doc.notice().ifPresent(notice -> md.append("> **Notice:** ").append(inline(notice)).append("\n\n"));
         md.append("| | |\n|---|---|\n");
-        row(md, "Status", doc.status().orElse("unknown"));
-        row(md, "Scan", doc.scanId().map(id -> "`" + id + "`").orElse("unknown")
+        row(md, "Status", cell(doc.status().orElse("unknown")));
+        row(md, "Scan", doc.scanId().map(MarkdownText::codeCell).orElse("unknown")
                 + doc.run().map(run -> " (run " + run + ")").orElse(""));
         if (doc.json().hasNonNull("schema_version")) {
-            row(md, "Report schema", "v" + doc.json().get("schema_version").asText());
+            row(md, "Report schema", cell("v" + doc.json().get("schema_version").asText()));
         }
         md.append('\n');
     }
@@ -67,17 +73,17 @@ public final class MarkdownReport {
         md.append("## Static scores\n\n");
         md.append("Computed from the file tree before any model was asked.\n\n");
         md.append("| Score | Value |\n|---|---|\n");
-        row(md, "Code quality", NumberText.decimal(s.codeQuality()) + " / 10");
+        row(md, "Code quality", cell(NumberText.decimal(s.codeQuality()) + " / 10"));
         row(md, "Deployment readiness", s.deploymentReadinessPercent() + " %");
         row(md, "Documentation quality", s.documentationQualityPercent() + " %");
-        row(md, "Judged as", ReportDocument.kindLabel(s.projectKind()));
+        row(md, "Judged as", cell(ReportDocument.kindLabel(s.projectKind())));
         md.append('\n');
         if (!s.findings().isEmpty()) {
             md.append("### What the scores were computed from\n\n");
             md.append("| Score | Signal | Points | Detail |\n|---|---|---|---|\n");
             for (ScoreFinding finding : s.findings()) {
                 md.append("| ").append(cell(ReportDocument.label(String.valueOf(finding.score()))))
-                        .append(" | `").append(cell(finding.signal())).append("` | ")
+                        .append(" | ").append(codeCell(finding.signal())).append(" | ")
                         .append(finding.points() > 0 ? "+" : "").append(NumberText.decimal(finding.points()))
                         .append(" | ").append(cell(finding.detail())).append(" |\n");
             }
@@ -106,8 +112,8 @@ public final class MarkdownReport {
             md.append("**").append(ReportDocument.capitalised(secretClass.label())).append("** (").append(count)
                     .append(")\n\n| File | Line | Rule | Why |\n|---|---|---|---|\n");
             for (SecretFinding finding : listed) {
-                md.append("| `").append(cell(finding.path())).append("` | ").append(finding.line()).append(" | `")
-                        .append(cell(finding.rule())).append("` | ").append(cell(finding.reason())).append(" |\n");
+                md.append("| ").append(codeCell(finding.path())).append(" | ").append(finding.line()).append(" | ")
+                        .append(codeCell(finding.rule())).append(" | ").append(cell(finding.reason())).append(" |\n");
             }
             if (listed.size() < count) {
                 md.append("\n_").append(count - listed.size()).append(" more not listed._\n");
@@ -125,7 +131,7 @@ public final class MarkdownReport {
         md.append("**Vibecodibility:** ").append(a.vibecodibilityScore()).append(" / 10 · **Fit:** ")
                 .append(a.fitScore()).append(" / 10\n\n");
         if (a.overallAssessment() != null && !a.overallAssessment().isBlank()) {
-            md.append(a.overallAssessment().strip()).append("\n\n");
+            md.append(MarkdownText.paragraphs(a.overallAssessment())).append("\n\n");
         }
         List<String> priorities = a.topPriorities() == null ? List.of() : a.topPriorities();
         if (!priorities.isEmpty()) {
@@ -138,7 +144,7 @@ public final class MarkdownReport {
     }
 
     private static void roleSection(StringBuilder md, ReportDocument.RoleSection section) {
-        md.append("## ").append(ReportDocument.label(section.field())).append("\n\n");
+        md.append("## ").append(label(section.field())).append("\n\n");
         JsonNode analysis = section.analysis();
         if (analysis == null || analysis.isNull()) {
             md.append("_No analysis._\n\n");
@@ -153,7 +159,7 @@ public final class MarkdownReport {
     /** Field by field, for any role: the layout follows the data, not a schema this CLI knows. */
     private static void fields(StringBuilder md, JsonNode object) {
         for (Map.Entry<String, JsonNode> field : object.properties()) {
-            String label = ReportDocument.label(field.getKey());
+            String label = label(field.getKey());
             JsonNode value = field.getValue();
             if (value.isNull()) {
                 md.append("**").append(label).append(":** _not given_\n\n");
@@ -185,7 +191,7 @@ public final class MarkdownReport {
         } else if (node.isObject()) {
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 JsonNode value = field.getValue();
-                md.append(indent).append("- **").append(ReportDocument.label(field.getKey())).append(":**");
+                md.append(indent).append("- **").append(label(field.getKey())).append(":**");
                 if (value.isContainerNode() && !value.isEmpty()) {
                     md.append('\n');
                     value(md, value, depth + 1);
@@ -213,7 +219,7 @@ public final class MarkdownReport {
             if (lead == null) {
                 lead = text;
             } else {
-                rest.add(ReportDocument.label(field.getKey()).toLowerCase(Locale.ROOT) + ": " + text);
+                rest.add(inline(ReportDocument.label(field.getKey()).toLowerCase(Locale.ROOT)) + ": " + text);
             }
         }
         if (lead == null) {
@@ -262,19 +268,19 @@ public final class MarkdownReport {
         ReportMetadata m = metadata.get();
         md.append("## Metadata\n\n| | |\n|---|---|\n");
         List<String> models = m.modelsUsed() == null ? List.of() : m.modelsUsed();
-        row(md, "Models used", models.isEmpty() ? "none" : String.join(", ", models));
+        row(md, "Models used", cell(models.isEmpty() ? "none" : String.join(", ", models)));
         row(md, "Offline simulation", m.offline() ? "yes" : "no");
         row(md, "API calls", String.valueOf(m.apiCalls()));
         row(md, "Cache hits", String.valueOf(m.cacheHits()));
         row(md, "Tokens", NumberText.grouped(m.tokens()));
         row(md, "Cost", NumberText.usd(m.costUsd()));
-        row(md, "Total time", NumberText.decimal(m.totalTimeSeconds()) + " s");
+        row(md, "Total time", cell(NumberText.decimal(m.totalTimeSeconds()) + " s"));
         md.append('\n');
     }
 
     private static void others(StringBuilder md, Map<String, JsonNode> others) {
         for (Map.Entry<String, JsonNode> field : others.entrySet()) {
-            md.append("## ").append(ReportDocument.label(field.getKey())).append("\n\n");
+            md.append("## ").append(label(field.getKey())).append("\n\n");
             JsonNode value = field.getValue();
             if (value.isObject()) {
                 fields(md, value);
@@ -288,15 +294,11 @@ public final class MarkdownReport {
     }
 
     private static void row(StringBuilder md, String name, String value) {
-        md.append("| ").append(name).append(" | ").append(cell(value)).append(" |\n");
+        md.append("| ").append(name).append(" | ").append(value).append(" |\n");
     }
 
-    /** Text inside a list item or heading: a line break would end the item. */
-    private static String inline(String text) {
-        return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
-    }
-
-    private static String cell(String text) {
-        return inline(text).replace("|", "\\|");
+    /** A field name as a label: model output too, so escaped like any text. */
+    private static String label(String field) {
+        return inline(ReportDocument.label(field));
     }
 }

@@ -137,7 +137,8 @@ public final class ProgressPrinter {
     private static String line(String subject, String state, String answeredBy, Duration elapsed, String detail) {
         String text = String.format(Locale.ROOT, "  %-12s %-10s %-30s %7s", subject, state, answeredBy,
                 seconds(elapsed));
-        return detail == null || detail.isBlank() ? text : text + "  " + detail;
+        // What the gateway relays (a model's name, a failure reason) is printed between our own escape codes.
+        return TerminalText.printable(detail == null || detail.isBlank() ? text : text + "  " + detail);
     }
 
     private static String seconds(Duration duration) {

@@ -46,7 +46,7 @@ public final class TerminalSummary {
         doc.aggregatedInsights().ifPresent(insights -> insights(out, insights));
         roles(out, scan, doc);
         doc.metadata().ifPresent(metadata -> metadata(out, metadata));
-        return out.toString();
+        return TerminalText.printable(out.toString());
     }
 
     /** Boxed, because an offline simulation or a partial panel changes how everything else reads. */

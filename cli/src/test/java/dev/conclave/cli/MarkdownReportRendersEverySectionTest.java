@@ -102,7 +102,8 @@ class MarkdownReportRendersEverySectionTest {
 
     @Test
     void unknownTopLevelFieldIsNotDropped() {
-        assertContains("## Review URL\n\nhttps://example.test/review/1");
+        // A URL is shown whole in a code span: a model's answer must not make links (ModelOutputCannotChange...).
+        assertContains("## Review URL\n\n`https://example.test/review/1`");
     }
 
     @Test

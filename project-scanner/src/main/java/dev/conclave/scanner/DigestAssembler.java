@@ -45,7 +45,7 @@ final class DigestAssembler {
             FileRole.INFRASTRUCTURE_AS_CODE, FileRole.LINT_CONFIG, FileRole.SOURCE, FileRole.TEST, FileRole.DOCS);
 
     /** Findings listed by file and line; the counts by class cover all of them. Enough to check in a minute. */
-    static final int MAX_LISTED_SECRET_FINDINGS = 100;
+    static final int MAX_LISTED_SECRET_FINDINGS = RedactionTally.MAX_LISTED_FINDINGS;
 
     private final ScanLimits limits;
     private final SecretRedactor redactor = new SecretRedactor();

@@ -7,6 +7,7 @@ import dev.conclave.aggregator.service.FanIn.Claim;
 import dev.conclave.delivery.Persistently;
 import dev.conclave.llm.AnalysisAnswer;
 import dev.conclave.llm.AnalysisTask;
+import dev.conclave.llm.FailureReason;
 import dev.conclave.llm.ModelCaller;
 import dev.conclave.llm.cancel.RunCancelledException;
 import dev.conclave.llm.metrics.CallMetrics;
@@ -92,8 +93,14 @@ public class Synthesis {
                 throw e; // shutting down: the run is given back, not closed as failed
             } catch (Exception e) {
                 // The model client already retried and fell back; what reaches here ends the synthesis for this run.
-                LOG.warnf("synthesis of scan %s run %d failed: %s", request.scanId(), request.run(), e.getMessage());
-                failure = "synthesis failed: " + e.getMessage();
+                FailureReason shown = FailureReason.of(e);
+                if (shown.errorId() == null) {
+                    LOG.warnf("synthesis of scan %s run %d failed: %s", request.scanId(), request.run(), shown.text());
+                } else {
+                    LOG.errorf(e, "synthesis of scan %s run %d failed, error id %s", request.scanId(), request.run(),
+                            shown.errorId());
+                }
+                failure = "synthesis failed: " + shown.text();
             }
         }
         ScanStatus status = cancelled ? ScanStatus.CANCELLED

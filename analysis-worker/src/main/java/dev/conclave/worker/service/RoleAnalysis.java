@@ -2,6 +2,7 @@ package dev.conclave.worker.service;
 
 import dev.conclave.llm.AnalysisAnswer;
 import dev.conclave.llm.AnalysisTask;
+import dev.conclave.llm.FailureReason;
 import dev.conclave.llm.ModelCaller;
 import dev.conclave.llm.WorkerIdentity;
 import dev.conclave.llm.cancel.RunCancelledException;
@@ -20,7 +21,7 @@ import org.jboss.logging.Logger;
 /**
  * One role's work on one scan: ask the role's models and turn the answer, or the failure, into
  * a {@link RoleResult}. A role never disappears: every failure becomes a FAILED result with the
- * reason. A cancel is not a failure: a role its run's cancel stopped has no result at all (the
+ * reason, as {@link FailureReason} lets it be shown. A cancel is not a failure: a role its run's cancel stopped has no result at all (the
  * aggregator closes the run CANCELLED without waiting for it).
  */
 @ApplicationScoped
@@ -56,8 +57,14 @@ public class RoleAnalysis {
                     "run " + request.run() + " is cancelled");
             return Optional.empty();
         } catch (RuntimeException e) {
-            LOG.warnf("role %s of scan %s run %d failed: %s", role, request.scanId(), request.run(), e.getMessage());
-            String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+            FailureReason shown = FailureReason.of(e);
+            if (shown.errorId() == null) {
+                LOG.warnf("role %s of scan %s run %d failed: %s", role, request.scanId(), request.run(), shown.text());
+            } else {
+                LOG.errorf(e, "role %s of scan %s run %d failed, error id %s", role, request.scanId(), request.run(),
+                        shown.errorId());
+            }
+            String reason = shown.text();
             progress.report(request.scanId(), request.run(), role, ProgressStage.FAILED, null,
                     reason.length() <= 300 ? reason : reason.substring(0, 300) + "…");
             return Optional.of(RoleResult.failed(request, role, reason, identity.name(), started));

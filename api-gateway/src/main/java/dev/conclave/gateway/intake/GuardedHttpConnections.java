@@ -4,6 +4,7 @@ import dev.conclave.gateway.service.InvalidScanException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.Proxy;
 import java.net.URL;
 import java.time.Instant;
@@ -13,7 +14,7 @@ import org.eclipse.jgit.transport.http.JDKHttpConnectionFactory;
 
 /**
  * JGit's HTTP connections for one fetch: each connection (JGit follows redirects itself, so each
- * hop) is checked against the URL policy, and every byte received counts against the fetch's
+ * hop) is checked against the URL policy and pinned to the address the policy checked, and every byte received counts against the fetch's
  * size and time limits. A refusal is kept here and thrown as an IOException, because JGit turns
  * whatever its transport throws into its own exceptions; the caller asks {@link #refusal()}.
  */
@@ -43,15 +44,20 @@ final class GuardedHttpConnections extends JDKHttpConnectionFactory {
 
     @Override
     public HttpConnection create(URL url, Proxy proxy) throws IOException {
+        InetAddress checked;
         try {
             if (!"https".equalsIgnoreCase(url.getProtocol())) {
-                throw InvalidScanException.badRequest("git.url", "the repository redirected to '%s'; only https is fetched".formatted(url));
+                throw InvalidScanException.badRequest("git.url", "the repository redirected to '%s'; only https is fetched".formatted(GitUrlPolicy.shown(url.toString())));
             }
-            policy.checkHost(url.getHost(), url.toString());
+            if (url.getPort() != -1 && url.getPort() != 443) {
+                throw InvalidScanException.badRequest("git.url", "the repository redirected to '%s'; only the default https port is allowed".formatted(GitUrlPolicy.shown(url.toString())));
+            }
+            checked = policy.checkHost(url.getHost(), url.toString());
         } catch (InvalidScanException e) {
             throw refuse(e);
         }
-        return proxy == null ? new GuardedConnection(url) : new GuardedConnection(url, proxy);
+        URL pinned = PinnedHttps.pinned(url, checked);
+        return proxy == null ? new GuardedConnection(pinned) : new GuardedConnection(pinned, proxy);
     }
 
     private IOException refuse(InvalidScanException e) {

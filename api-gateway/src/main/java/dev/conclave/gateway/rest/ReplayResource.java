@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Replay jobs: a dry run, a job started, listed, shown, paused, resumed, cancelled. */
@@ -38,6 +39,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(ApiRole.ADMIN_ROLE)
 public class ReplayResource {
+    private static final Logger LOG = Logger.getLogger(ReplayResource.class);
+
     private final ReplayJobs jobs;
     private final RunCancelAnnouncer announcer;
     private final ReplayEstimator estimator;
@@ -139,8 +142,11 @@ public class ReplayResource {
     /** The database (or Redis, for a dry run) could not be asked: 503, saying what did not happen. */
     @ServerExceptionMapper
     public Response unavailable(ReplayUnavailable e) {
+        // The cause's words (a host, a statement) go to the log under an id, not to the client.
+        UUID errorId = UUID.randomUUID();
+        LOG.warnf(e.getCause(), "error id %s: %s", errorId, e.getMessage());
         return Response.status(503).type(MediaType.APPLICATION_JSON).header("Retry-After", 5)
-                .entity(new ErrorResponse(e.getMessage(), null)).build();
+                .entity(new ErrorResponse(e.getMessage() + " (error id " + errorId + ")", null)).build();
     }
 
     private static <T> T guarded(String consequence, Supplier<T> action) {
@@ -149,8 +155,7 @@ public class ReplayResource {
         } catch (InvalidScanException | WebApplicationException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new ReplayUnavailable("the database could not be asked (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + "); " + consequence + ": retry later", e);
+            throw new ReplayUnavailable("the database could not be asked; " + consequence + ": retry later", e);
         }
     }
 

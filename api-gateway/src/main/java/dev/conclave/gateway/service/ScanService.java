@@ -2,6 +2,7 @@ package dev.conclave.gateway.service;
 
 import dev.conclave.gateway.persistence.ScanEntity;
 import dev.conclave.gateway.security.Caller;
+import dev.conclave.scanner.redact.DigestRedactor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import java.util.Optional;
@@ -11,12 +12,15 @@ import java.util.UUID;
  * Accepts scans: the scan row and its request's outbox row are committed together, and from then on
  * the scan will be processed (202). The request is published right away when the broker answers
  * within {@code conclave.outbox.immediate-wait}, else by the {@link OutboxRelay}. Only a failed
- * database transaction refuses a scan, and then nothing was stored.
+ * database transaction refuses a scan, and then nothing was stored. Every digest is redacted here,
+ * whichever way it arrived (files, archive, git or built by the client), before it is stored or
+ * published: a client's digest is not trusted to be free of secrets.
  */
 @ApplicationScoped
 public class ScanService {
     private final ScanStore store;
     private final Outbox outbox;
+    private final DigestRedactor redactor = new DigestRedactor();
 
     public ScanService(ScanStore store, Outbox outbox) {
         this.store = store;
@@ -29,7 +33,8 @@ public class ScanService {
      * never returns a stranded scan. The scan is the caller's tenant's, submitted by its key; an
      * Idempotency-Key is looked up in that tenant only.
      */
-    public Accepted submit(ScanSubmission submission, Caller caller, Optional<String> idempotencyKey) {
+    public Accepted submit(ScanSubmission received, Caller caller, Optional<String> idempotencyKey) {
+        ScanSubmission submission = received.withDigest(redactor.redact(received.digest()));
         ScanStore.Stored stored;
         try {
             Optional<ScanEntity> earlier = idempotencyKey.flatMap(key -> store.findByIdempotencyKey(caller.tenant(), key));

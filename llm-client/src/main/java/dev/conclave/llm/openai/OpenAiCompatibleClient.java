@@ -24,10 +24,12 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 /**
  * One call to {@code <baseUrl>/chat/completions} of an OpenAI-compatible provider (OpenRouter,
@@ -40,6 +42,13 @@ import java.util.concurrent.TimeoutException;
  */
 public final class OpenAiCompatibleClient {
     private static final int MESSAGE_LIMIT = 300;
+    /** Header values this long or longer are hidden in messages; shorter ones (a version, "true") say nothing. */
+    private static final int MIN_HEADER_SECRET = 8;
+    /** Shortest run of the provider's words taken to be an echo of the prompt, not a chance match. */
+    private static final int ECHO_WINDOW = 20;
+    private static final Pattern URL_IN_TEXT = Pattern.compile("(?i)\\b[a-z][a-z0-9+.-]*://\\S+");
+    private static final Pattern CREDENTIAL_IN_TEXT = Pattern.compile(
+            "(?i)\\b(bearer|basic|api[_-]?key[\"']?\\s*[:=]|authorization[\"']?\\s*[:=]|x-api-key[\"']?\\s*[:=])\\s*[\"']?[A-Za-z0-9._~+/=-]{6,}[\"']?");
 
     private final ClientSettings settings;
     private final HttpClient http;
@@ -139,7 +148,7 @@ public final class OpenAiCompatibleClient {
         JsonNode body = parse(response.body());
         if (status < 200 || status > 299) {
             throw new CallFailure(FailureClass.ofHttpStatus(status), "http_" + status,
-                    httpMessage(request, status, providerMessage(body, response.body())), status, hints, null,
+                    httpMessage(request, status, withoutPrompt(providerMessage(body, response.body()), request)), status, hints, null,
                     ttfbMs, latencyMs, null);
         }
         if (body == null || !body.isObject()) {
@@ -211,7 +220,7 @@ public final class OpenAiCompatibleClient {
             case "finish_error" -> describe(request) + " failed while generating (finish_reason \"error\")";
             case "content_filter" -> describe(request) + " withheld its answer (content filter)";
             case "refused" -> describe(request) + " refused to answer: "
-                    + clean(choice.path("message").path("refusal").asText());
+                    + withoutPrompt(clean(choice.path("message").path("refusal").asText()), request);
             default -> describe(request) + " answered with empty content (finish_reason \""
                     + completion.finishReason() + "\")";
         };
@@ -229,7 +238,8 @@ public final class OpenAiCompatibleClient {
         String message = error.isTextual() ? error.asText() : error.path("message").asText("no message");
         return new CallFailure(failureClass, "error_in_body" + (numericCode == null ? "" : "_" + numericCode),
                 settings.provider() + " reported an error for " + describe(request)
-                        + (numericCode == null ? "" : " (code " + numericCode + ")") + ": " + clean(message),
+                        + (numericCode == null ? "" : " (code " + numericCode + ")") + ": "
+                        + withoutPrompt(clean(message), request),
                 status, hints, null, ttfbMs, latencyMs, null);
     }
 
@@ -243,8 +253,10 @@ public final class OpenAiCompatibleClient {
             case 400 -> provider + " rejected the request for " + describe(request) + " as invalid (400)" + detail;
             case 402 -> provider + " needs credits to run " + describe(request) + " (402): add credits or put a"
                     + " free model in the role's chain" + detail;
+            // The base URL is named by its setting, not shown: errors reach API clients, and a URL may carry a key.
             case 404 -> provider + " does not know " + describe(request) + " (404): check the model name in the"
-                    + " role's chain and the provider's base URL " + settings.baseUrl() + detail;
+                    + " role's chain and the provider's base URL (conclave.llm.providers." + provider + ".base-url)"
+                    + detail;
             case 429 -> provider + " is rate limiting " + describe(request) + " (429)" + detail;
             default -> provider + " answered " + describe(request) + " with HTTP " + status + detail;
         };
@@ -266,10 +278,11 @@ public final class OpenAiCompatibleClient {
                 : "client_error";
         // Anything but an I/O problem is a bug on our side (a bad header, say): retrying cannot help.
         FailureClass failureClass = cause instanceof IOException ? RETRYABLE : FATAL;
-        return new CallFailure(failureClass, errorClass, "calling " + describe(request) + " at " + endpoint
+        // The provider is named, not its address: this message reaches API clients; the setting says where to look.
+        return new CallFailure(failureClass, errorClass, "calling " + describe(request) + " at " + settings.provider()
                 + " failed: " + cause.getClass().getSimpleName() + (cause.getMessage() == null ? ""
-                        : " " + clean(cause.getMessage())), null, null, null, clock.ttfbOrNull(), clock.latencyMs(),
-                cause);
+                        : " " + clean(cause.getMessage())) + " (conclave.llm.providers." + settings.provider()
+                + ".base-url)", null, null, null, clock.ttfbOrNull(), clock.latencyMs(), cause);
     }
 
     private JsonNode parse(String body) {
@@ -305,12 +318,55 @@ public final class OpenAiCompatibleClient {
         return clean(raw == null ? "" : raw.strip());
     }
 
-    /** Shortened, on one line, and without the key: provider messages sometimes echo what was sent. */
+    /**
+     * The provider's words without any of the prompt they may quote back (a moderation or validation error
+     * often does): every run of {@value #ECHO_WINDOW} or more characters that is also in the prompt becomes
+     * {@code [prompt text]}. The prompt is the project's text; it must not reach logs or API clients.
+     */
+    private static String withoutPrompt(String said, ChatRequest request) {
+        if (said.length() < ECHO_WINDOW) {
+            return said;
+        }
+        String prompt = (request.system() + " " + request.user()).replaceAll("\\s+", " ");
+        boolean[] echoed = new boolean[said.length()];
+        boolean any = false;
+        for (int i = 0; i + ECHO_WINDOW <= said.length(); i++) {
+            if (prompt.contains(said.substring(i, i + ECHO_WINDOW))) {
+                Arrays.fill(echoed, i, i + ECHO_WINDOW, true);
+                any = true;
+            }
+        }
+        if (!any) {
+            return said;
+        }
+        StringBuilder out = new StringBuilder(said.length());
+        for (int i = 0; i < said.length(); i++) {
+            if (!echoed[i]) {
+                out.append(said.charAt(i));
+            } else if (i == 0 || !echoed[i - 1]) {
+                out.append("[prompt text]");
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Shortened, on one line, and without the key, the configured headers' values, URLs or credentials:
+     * provider and transport messages sometimes echo what was sent or where, and these messages reach
+     * role results, reports and API clients.
+     */
     private String clean(String text) {
         String cleaned = text.replaceAll("\\s+", " ");
         if (!settings.apiKey().isEmpty()) {
             cleaned = cleaned.replace(settings.apiKey(), "***");
         }
+        for (String value : settings.headers().values()) {
+            if (value != null && value.length() >= MIN_HEADER_SECRET) {
+                cleaned = cleaned.replace(value, "***");
+            }
+        }
+        cleaned = URL_IN_TEXT.matcher(cleaned).replaceAll("[url]");
+        cleaned = CREDENTIAL_IN_TEXT.matcher(cleaned).replaceAll("$1 ***");
         return cleaned.length() <= MESSAGE_LIMIT ? cleaned : cleaned.substring(0, MESSAGE_LIMIT) + "…";
     }
 

@@ -7,6 +7,7 @@ import static dev.conclave.llm.openai.OpenRouterFixture.completion;
 import static dev.conclave.llm.openai.OpenRouterFixture.firstThenSuccess;
 import static dev.conclave.llm.openai.OpenRouterFixture.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -95,7 +96,9 @@ class BrokenConnectionsAreRetriedTest {
         assertEquals(List.of("connection_refused", "connection_refused", "connection_refused"),
                 attempts.errorClasses());
         assertEquals(FailureClass.RETRYABLE, failure.failureClass());
-        assertTrue(failure.getMessage().contains("127.0.0.1:" + closedPort), failure.getMessage());
+        // The setting to check, never the address: the message reaches API clients.
+        assertTrue(failure.getMessage().contains("conclave.llm.providers.local.base-url"), failure.getMessage());
+        assertFalse(failure.getMessage().contains("127.0.0.1:" + closedPort), failure.getMessage());
     }
 
     private RetryingCaller caller(Duration timeout) {

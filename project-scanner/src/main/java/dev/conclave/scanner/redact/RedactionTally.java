@@ -15,6 +15,8 @@ import java.util.TreeMap;
  * thread, like the scan's other working state; it is not shared.
  */
 public final class RedactionTally {
+    /** How many findings a digest lists at most; its counts cover every one. */
+    public static final int MAX_LISTED_FINDINGS = 100;
 
     /** Likely-real findings first: they are the ones a reader must act on. */
     private static final Comparator<SecretFinding> REPORT_ORDER = Comparator

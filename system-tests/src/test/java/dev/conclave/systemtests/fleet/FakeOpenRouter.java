@@ -1,5 +1,6 @@
 package dev.conclave.systemtests.fleet;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -79,6 +80,17 @@ public final class FakeOpenRouter implements AutoCloseable {
                 .withRequestBody(matchingJsonPath("$.model", equalTo(model(role))))
                 .withRequestBody(containing(text))
                 .willReturn(okJson(completion(role, answer)).withFixedDelay(delayMs))));
+    }
+
+    /**
+     * From now on every prompt that mentions {@code text} is answered {@code status} with {@code body}, as
+     * a provider refusing a request does (and some quote back what they were sent).
+     */
+    public void refuse(String text, int status, String body) {
+        server.stubFor(post(urlEqualTo(PATH)).atPriority(1)
+                .withRequestBody(containing(text))
+                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                        .withBody(body).withFixedDelay(LATENCY_MS)));
     }
 
     /** The model id the fleet's chain names for a role. */

@@ -141,6 +141,11 @@ public final class Fleet implements AutoCloseable {
         }
     }
 
+    /** Where every service's log is ({@code <process name>.log}), for tests that read what was logged. */
+    public Path logFolder() {
+        return logs;
+    }
+
     /** The fake provider the workers call; only a fleet launched with one has it. */
     public FakeOpenRouter openRouter() {
         if (openRouter == null) {
