@@ -54,6 +54,9 @@ class NoSecretKeyOrPromptIsInAnyLogIT {
     /** Prompt text only: the README's sentence is quoted in every role's user message, and nowhere else. */
     private final String readmeSentence = "The quokka ledger reconciles invoices at dawn " + UUID.randomUUID();
 
+    /** A viewer key made over the keys API during the test. */
+    private String createdKey;
+
     NoSecretKeyOrPromptIsInAnyLogIT(Fleet fleet) {
         this.fleet = fleet;
     }
@@ -70,12 +73,13 @@ class NoSecretKeyOrPromptIsInAnyLogIT {
     }
 
     /**
-     * Everything no log may hold. Extend it here: a key the gateway issues, a header value, another
-     * provider's key.
+     * Everything no log may hold. Extend it here: a header value, another provider's key.
      */
     private List<Needle> logNeedles() throws IOException {
         List<Needle> needles = new ArrayList<>(secrets());
         needles.add(new Needle("provider API key", FakeOpenRouter.KEY));
+        needles.add(new Needle("the gateway's admin API key", fleet.apiKey().key()));
+        needles.add(new Needle("an API key made through the keys API", createdKey));
         needles.add(new Needle("prompt text (README)", readmeSentence));
         needles.add(new Needle("prompt text (architect's system prompt)", systemPromptLine()));
         return needles;
@@ -83,6 +87,9 @@ class NoSecretKeyOrPromptIsInAnyLogIT {
 
     @Test
     void secretsKeysAndPromptsStayOutOfStorageMessagesRequestsAndLogs() throws IOException {
+        // A key made over HTTP passes through the gateway once in full: that must not reach a log either.
+        createdKey = fleet.scanApi().post("/api/v1/keys", "{\"name\":\"log-check\",\"role\":\"viewer\"}", 201)
+                .path("key").asText();
         String filesName = ScanBody.uniqueName("leaky-files");
         Accepted files = fleet.scanApi().submit(ScanBody.of(filesName, projectFiles()).json());
         String digestName = ScanBody.uniqueName("leaky-digest");
