@@ -1,7 +1,6 @@
 package dev.conclave.gateway.rest;
 
 import dev.conclave.gateway.service.RunCancels;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,7 +25,6 @@ public class CancelResource {
     }
 
     @POST
-    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Cancel a queued or running run", description = "Workers skip the run, its model calls in "
             + "flight are aborted and not retried, and the aggregator closes it CANCELLED. 202 with the run as it stands "
             + "(runInfo.cancelRequestedAt set; status CANCELLED once closed); asking again changes nothing. 409 when the "

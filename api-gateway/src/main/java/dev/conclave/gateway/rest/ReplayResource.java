@@ -9,6 +9,8 @@ import dev.conclave.gateway.replay.ReplayEstimate;
 import dev.conclave.gateway.replay.ReplayEstimator;
 import dev.conclave.gateway.replay.ReplayJobs;
 import dev.conclave.gateway.replay.ReplayOrder;
+import dev.conclave.gateway.intake.BoundedBody;
+import dev.conclave.gateway.limits.RequestLimits;
 import dev.conclave.gateway.service.InvalidScanException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -41,9 +44,11 @@ public class ReplayResource {
     private final RunCancelAnnouncer announcer;
     private final ReplayEstimator estimator;
     private final ReplayOrderParser parser;
+    private final RequestLimits limits;
 
     public ReplayResource(ReplayJobs jobs, RunCancelAnnouncer announcer, ReplayEstimator estimator, ReplayConfig config,
-            ScanConfig scans) {
+            ScanConfig scans, RequestLimits limits) {
+        this.limits = limits;
         this.announcer = announcer;
         this.jobs = jobs;
         this.estimator = estimator;
@@ -51,15 +56,17 @@ public class ReplayResource {
     }
 
     @POST
-    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replay scans, or dry-run it", description = "Body: {filter: {since, until, status, failedRole, "
             + "namePattern, model, limit}, share, bypassCache, roles, maxInFlight, dryRun} for a bulk replay (a new run "
             + "of each selected scan), or {topic: scan.results|scan.requests, from, to, share, maxInFlight} for a topic "
             + "replay. dryRun answers 200 with the estimate and starts nothing; otherwise 202 with the job.")
-    public Response start(String body,
+    public Response start(InputStream body,
             @Parameter(description = "Who asks, for the audit (until API keys say it)")
             @HeaderParam("X-Requested-By") String requestedBy) {
-        ReplayOrderParser.Parsed parsed = parser.parse(body, blankToNull(requestedBy));
+        ReplayOrderParser.Parsed parsed = parser.parse(
+                BoundedBody.readText(body, limits.maxControlBodyBytes(), "conclave.limits.max-control-body-bytes"),
+                blankToNull(requestedBy));
         ReplayOrder order = parsed.order();
         return guarded("nothing was started", () -> {
             ReplayEstimate estimate = order.filter() == null ? null
@@ -76,10 +83,9 @@ public class ReplayResource {
     @GET
     @Operation(summary = "Replay jobs, newest first, optionally of one status")
     public List<ReplayJobView> list(@QueryParam("status") String status,
+            @Parameter(description = "How many (default 50): 1 to conclave.limits.max-page-size, 500 unless configured; 400 beyond")
             @QueryParam("limit") @DefaultValue("50") int limit) {
-        if (limit < 1 || limit > 500) {
-            throw InvalidScanException.badRequest("limit", "limit is " + limit + "; it is 1 to 500");
-        }
+        limits.pageSize(limit);
         Optional<JobStatus> wanted = Optional.ofNullable(status).filter(s -> !s.isBlank()).map(ReplayResource::status);
         return guarded("nothing was read", () -> jobs.recent(wanted, limit).stream()
                 .map(ReplayJobView::of).toList());

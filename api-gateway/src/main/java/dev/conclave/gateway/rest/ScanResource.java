@@ -1,6 +1,8 @@
 package dev.conclave.gateway.rest;
 
 import dev.conclave.gateway.intake.ArchiveExtractor;
+import dev.conclave.gateway.limits.ConcurrencyLimit;
+import dev.conclave.gateway.limits.RequestLimits;
 import dev.conclave.gateway.service.InvalidScanException;
 import dev.conclave.gateway.service.ScanQueries;
 import dev.conclave.gateway.service.ScanService;
@@ -36,30 +38,40 @@ public class ScanResource {
     private final SubmissionParser parser;
     private final ScanService scans;
     private final ScanQueries queries;
+    private final RequestLimits limits;
 
-    public ScanResource(SubmissionParser parser, ScanService scans, ScanQueries queries) {
+    public ScanResource(SubmissionParser parser, ScanService scans, ScanQueries queries, RequestLimits limits) {
         this.parser = parser;
         this.scans = scans;
         this.queries = queries;
+        this.limits = limits;
     }
 
     @POST
-    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-    @Operation(summary = "Submit a scan", description = "Body: {name, digest | files: [{path, content}] | git: {url, ref?}, "
-            + "roles?, bypassCache?, deadlineSeconds?}. A git URL is fetched shallowly: https to an allowed host only "
-            + "(conclave.intake.git.allowed-hosts). Answers 202 once the scan and its request are stored together (it will be processed); 503 only when the database did not store it.")
-    public Response submit(String body,
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit a scan", description = "Body (application/json): {name, digest | files: [{path, content}] | git: {url, ref?}, "
+            + "roles?, bypassCache?, deadlineSeconds?}, read as a stream and refused with 413 once over "
+            + "conclave.intake.max-total-bytes. A git URL is fetched shallowly: https to an allowed host only "
+            + "(conclave.intake.git.allowed-hosts). Answers 202 once the scan and its request are stored together (it will be processed); 503 only when the database did not store it; "
+            + "429 with Retry-After over a conclave.limits.* limit.")
+    public Response submit(InputStream body,
             @Parameter(description = "Repeating a key returns the scan first accepted with it")
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return accepted(parser.parse(body), idempotencyKey);
+        limits.takeSubmission();
+        ScanSubmission submission;
+        try (ConcurrencyLimit.Slot upload = limits.uploadSlot()) {
+            submission = parser.parse(body);
+        }
+        return accepted(submission, idempotencyKey);
     }
 
     @POST
-    @Consumes({"application/zip", "application/x-zip-compressed", "application/gzip", "application/x-gzip", "application/x-tar+gzip"})
+    @Consumes({"application/zip", "application/gzip"})
     @Operation(summary = "Submit a scan of an archive", description = "Body: the project as a .zip (Content-Type application/zip) "
             + "or a .tar.gz (application/gzip); options as query parameters. Unpacked under the conclave.intake.* limits "
             + "(compressed and uncompressed size, entries, file size, path depth, expansion ratio); links that leave the "
-            + "project are refused. Answers 202 once the scan and its request are stored together (it will be processed); 503 only when the database did not store it.")
+            + "project are refused. Answers 202 once the scan and its request are stored together (it will be processed); 503 only when the database did not store it; "
+            + "429 with Retry-After over a conclave.limits.* limit.")
     public Response submitArchive(InputStream body,
             @HeaderParam("Content-Type") String contentType,
             @HeaderParam("Content-Length") Long contentLength,
@@ -72,7 +84,12 @@ public class ScanResource {
         ArchiveExtractor.Format format = ArchiveExtractor.Format.ofMediaType(contentType).orElseThrow(
                 () -> InvalidScanException.badRequest("body", "unsupported Content-Type " + contentType + "; use application/zip or application/gzip"));
         OptionalLong length = contentLength == null ? OptionalLong.empty() : OptionalLong.of(contentLength);
-        return accepted(parser.parseArchive(format, body, length, name, roles, bypassCache, deadlineSeconds), idempotencyKey);
+        limits.takeSubmission();
+        ScanSubmission submission;
+        try (ConcurrencyLimit.Slot upload = limits.uploadSlot()) {
+            submission = parser.parseArchive(format, body, length, name, roles, bypassCache, deadlineSeconds);
+        }
+        return accepted(submission, idempotencyKey);
     }
 
     private Response accepted(ScanSubmission submission, String idempotencyKey) {
@@ -99,10 +116,9 @@ public class ScanResource {
     @GET
     @Operation(summary = "Recent scans, newest first, optionally of one status")
     public List<ScanSummary> list(@QueryParam("status") String status,
+            @Parameter(description = "How many (default 50): 1 to conclave.limits.max-page-size, 500 unless configured; 400 beyond")
             @QueryParam("limit") @DefaultValue("50") int limit) {
-        if (limit < 1 || limit > 500) {
-            throw InvalidScanException.badRequest("limit", "limit must be from 1 to 500");
-        }
+        limits.pageSize(limit);
         return queries.recent(Optional.ofNullable(status).filter(s -> !s.isBlank()).map(ScanResource::parseStatus), limit)
                 .stream().map(ScanSummary::of).toList();
     }
