@@ -56,7 +56,7 @@ class EveryListEndpointRefusesAnOversizedPageTest {
                 .when().post(target)
                 .then().statusCode(413)
                 .body("field", equalTo("body"))
-                .body("error", containsString("65536 bytes, the limit (conclave.limits.max-control-body-bytes)"));
+                .body("error", containsString("the limit is 65536 (conclave.limits.max-control-body-bytes)"));
     }
 
     private static String scan() {

@@ -12,9 +12,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,10 +21,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,7 +41,9 @@ class UploadsAndStreamsBeyondTheInstanceLimitGet429Test {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("conclave.limits.uploads-per-instance", "2", "conclave.limits.uploads-per-key", "10",
-                    "conclave.limits.followers-per-instance", "2", "conclave.limits.followers-per-key", "10");
+                    "conclave.limits.followers-per-instance", "2", "conclave.limits.followers-per-key", "10",
+                    // room for a body larger than the server's input buffer (10 KiB), so the resource starts reading it
+                    "conclave.intake.max-total-bytes", "100000");
         }
     }
 
@@ -55,15 +55,20 @@ class UploadsAndStreamsBeyondTheInstanceLimitGet429Test {
 
     @Test
     void aThirdUploadWaitsForTheFirstTwo() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        List<CompletableFuture<HttpResponse<String>>> slow = new ArrayList<>();
-        try (HttpClient http = HttpClient.newHttpClient()) {
+        List<Socket> slow = new ArrayList<>();
+        List<byte[]> rests = new ArrayList<>();
+        try {
             for (int i = 0; i < 2; i++) {
-                String body = Projects.greeter("slow-upload-" + i + "-" + System.nanoTime());
-                slow.add(http.sendAsync(HttpRequest.newBuilder(base.resolve("/api/v1/scans"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> heldBack(body, release))).build(),
-                        HttpResponse.BodyHandlers.ofString()));
+                byte[] body = manyFiles("slow-upload-" + i + "-" + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
+                Socket socket = new Socket(base.getHost(), base.getPort());
+                OutputStream out = socket.getOutputStream();
+                // Headers and the first 16 KB now (past the server's 10 KiB input buffer, so the resource is reading), the rest later.
+                out.write(("POST /api/v1/scans HTTP/1.1\r\nHost: " + base.getHost() + "\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(body, 0, 16_000);
+                out.flush();
+                slow.add(socket);
+                rests.add(Arrays.copyOfRange(body, 16_000, body.length));
             }
             await().atMost(Duration.ofSeconds(20)).until(() -> limits.uploadsInUse() == 2);
 
@@ -73,12 +78,18 @@ class UploadsAndStreamsBeyondTheInstanceLimitGet429Test {
                     .header("Retry-After", "2")
                     .body("error", containsString("conclave.limits.uploads-per-instance=2"));
 
-            release.countDown();
-            for (CompletableFuture<HttpResponse<String>> answer : slow) {
-                assertEquals(202, answer.get().statusCode(), answer.get().body());
+            for (int i = 0; i < 2; i++) {
+                slow.get(i).getOutputStream().write(rests.get(i));
+                slow.get(i).getOutputStream().flush();
+                String status = new String(slow.get(i).getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+                assertEquals("HTTP/1.1 202", status, "the held uploads finish once their bodies arrive");
+            }
+        } finally {
+            for (Socket socket : slow) {
+                socket.close();
             }
         }
-        assertEquals(0, limits.uploadsInUse());
+        await().atMost(Duration.ofSeconds(20)).until(() -> limits.uploadsInUse() == 0);
         given().contentType("application/json").body(Projects.greeter("third-upload"))
                 .when().post("/api/v1/scans").then().statusCode(202);
     }
@@ -106,32 +117,13 @@ class UploadsAndStreamsBeyondTheInstanceLimitGet429Test {
         assertTrue(limits.followersInUse() == 0, "followers that left hold no slot");
     }
 
-    /** The first bytes of {@code body} at once, the rest once {@code release} opens: an upload in progress. */
-    private static InputStream heldBack(String body, CountDownLatch release) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        InputStream rest = new InputStream() {
-            private final InputStream remaining = new ByteArrayInputStream(bytes, 10, bytes.length - 10);
-
-            @Override
-            public int read() throws java.io.IOException {
-                await();
-                return remaining.read();
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws java.io.IOException {
-                await();
-                return remaining.read(buffer, offset, length);
-            }
-
-            private void await() throws java.io.IOException {
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    throw new java.io.InterruptedIOException("released early");
-                }
-            }
-        };
-        return new SequenceInputStream(new ByteArrayInputStream(bytes, 0, 10), rest);
+    /** A valid submission of about 25 KB: fifteen files of 1 500 bytes (the test profile allows 2 000 per file). */
+    private static String manyFiles(String name) {
+        StringBuilder files = new StringBuilder();
+        for (int i = 0; i < 15; i++) {
+            files.append(i == 0 ? "" : ",").append("{\"path\": \"src/f").append(i).append(".py\", \"content\": \"")
+                    .append("x = 1\\n".repeat(250)).append("\"}");
+        }
+        return "{\"name\": \"" + name + "\", \"files\": [" + files + "]}";
     }
 }

@@ -19,8 +19,8 @@ public final class BoundedBody {
     public static InputStream of(InputStream in, long max, String property) {
         return new CountingInputStream(in, total -> {
             if (total > max) {
-                throw InvalidScanException.tooLarge("body", "the request body is over %d bytes, the limit (%s); nothing was stored"
-                        .formatted(max, property));
+                throw InvalidScanException.tooLarge("body", "the request body is over %d bytes; the limit is %d (%s), checked while reading; nothing was stored"
+                        .formatted(max, max, property));
             }
         });
     }

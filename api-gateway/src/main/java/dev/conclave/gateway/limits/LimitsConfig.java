@@ -47,7 +47,7 @@ public interface LimitsConfig {
      * refuses the connection, submissions are let through (fail-open, see docs/decisions.md) and the
      * gateway logs that the per-key rate is not enforced.
      */
-    @WithDefault("500ms")
+    @WithDefault("1s")
     Duration redisTimeout();
 
     /** Open event streams ({@code GET /api/v1/scans/{id}/events}) of one API key, on this instance. */
