@@ -95,7 +95,15 @@ public final class Fleet implements AutoCloseable {
             common.put("CONCLAVE_SCAN_KNOWN_ROLES", String.join(",", KNOWN_ROLES));
 
             // The gateway first: Flyway creates the schema and it creates the topics with 12 partitions.
-            ServiceProcess gateway = start(services, root, logs, work, "api-gateway", "api-gateway", common);
+            // Every scan of a system test comes from one caller (one API key), so the gateway's per-key limits would
+            // throttle the test, not the system; they are tested in api-gateway.
+            Map<String, String> gatewayEnv = new LinkedHashMap<>(common);
+            gatewayEnv.put("CONCLAVE_LIMITS_SUBMISSIONS_PER_MINUTE", "1000000");
+            gatewayEnv.put("CONCLAVE_LIMITS_SUBMISSION_BURST", "1000000");
+            gatewayEnv.put("CONCLAVE_LIMITS_UPLOADS_PER_KEY", "64");
+            gatewayEnv.put("CONCLAVE_LIMITS_UPLOADS_PER_INSTANCE", "64");
+            gatewayEnv.put("CONCLAVE_LIMITS_FOLLOWERS_PER_KEY", "200");
+            ServiceProcess gateway = start(services, root, logs, work, "api-gateway", "api-gateway", gatewayEnv);
             gateway.awaitReady(READY_TIMEOUT);
             start(services, root, logs, work, "aggregator-worker", "aggregator-worker",
                     with(common, "CONCLAVE_LLM_INSTANCE", "aggregator"));
