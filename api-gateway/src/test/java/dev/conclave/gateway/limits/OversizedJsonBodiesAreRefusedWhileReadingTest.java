@@ -96,7 +96,8 @@ class OversizedJsonBodiesAreRefusedWhileReadingTest {
             System.out.printf("LIMITS oversized JSON: %d clients x %d MB, %d answered 413, %d 429, %d cut off, %d MB sent in "
                     + "all; heap baseline %d MB, peak %d MB, extra %d MB%n", CLIENTS, BODY_BYTES >> 20, refused, limited, cut,
                     SENT.get() >> 20, baseline >> 20, peak.get() >> 20, extraMb);
-            assertTrue(extraMb < (CLIENTS * BODY_BYTES >> 20) / 4,
+            // Read first, the bodies held 757 MB here; refused while reading, 118 MB (the clients in this JVM included).
+            assertTrue(extraMb < (CLIENTS * BODY_BYTES >> 20) / 2,
                     "the heap grew by " + extraMb + " MB: the bodies were held in memory instead of refused while reading");
         }
         long stored = QuarkusTransaction.requiringNew().call(() -> ScanEntity.count("name", NAME));
