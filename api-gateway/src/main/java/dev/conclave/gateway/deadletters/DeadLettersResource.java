@@ -52,7 +52,8 @@ public class DeadLettersResource {
 
     @GET
     @Operation(summary = "Dead letters, newest first", description = "Filters: topic, reason, from, to, redriven."
-            + " Pages: limit (default 50) and cursor (the nextCursor of the previous page).")
+            + " Pages: limit (default 50, at most conclave.dead-letters.max-page-size; 400 beyond) and cursor (the"
+            + " nextCursor of the previous page).")
     public DeadLetterPage list(@RestQuery String topic, @RestQuery String reason, @RestQuery String from,
             @RestQuery String to, @RestQuery String redriven, @QueryParam("limit") @DefaultValue("50") int limit,
             @RestQuery String cursor) {

@@ -40,8 +40,8 @@ public final class ArchiveExtractor {
         public static Optional<Format> ofMediaType(String mediaType) {
             String type = mediaType == null ? "" : mediaType.split(";")[0].trim().toLowerCase(Locale.ROOT);
             return switch (type) {
-                case "application/zip", "application/x-zip-compressed" -> Optional.of(ZIP);
-                case "application/gzip", "application/x-gzip", "application/x-tar+gzip" -> Optional.of(TAR_GZ);
+                case "application/zip" -> Optional.of(ZIP);
+                case "application/gzip" -> Optional.of(TAR_GZ);
                 default -> Optional.empty();
             };
         }

@@ -4,7 +4,6 @@ import dev.conclave.gateway.security.ApiRole;
 import dev.conclave.gateway.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import dev.conclave.gateway.service.RunCancels;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -31,7 +30,6 @@ public class CancelResource {
 
     @POST
     @RolesAllowed({ApiRole.SUBMITTER_ROLE, ApiRole.ADMIN_ROLE})
-    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Cancel a queued or running run", description = "Workers skip the run, its model calls in "
             + "flight are aborted and not retried, and the aggregator closes it CANCELLED. 202 with the run as it stands "
             + "(runInfo.cancelRequestedAt set; status CANCELLED once closed); asking again changes nothing. 409 when the "

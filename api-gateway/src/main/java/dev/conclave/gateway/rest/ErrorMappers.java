@@ -2,12 +2,15 @@ package dev.conclave.gateway.rest;
 
 import dev.conclave.gateway.security.CurrentCaller;
 import dev.conclave.gateway.security.KeysUnavailableException;
+import dev.conclave.gateway.limits.LimitExceededException;
 import dev.conclave.gateway.service.InvalidScanException;
 import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
 import dev.conclave.gateway.service.ScanNotFoundException;
 import dev.conclave.gateway.service.ScanNotStoredException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
@@ -32,8 +35,14 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response invalid(InvalidScanException e) {
-        return Response.status(e.status()).type(MediaType.APPLICATION_JSON)
-                .entity(new ErrorResponse(e.getMessage(), e.field())).build();
+        Response.ResponseBuilder response = Response.status(e.status()).type(MediaType.APPLICATION_JSON)
+                .entity(new ErrorResponse(e.getMessage(), e.field()));
+        if (e.status() == 413) {
+            // The rest of an oversized body is not wanted: closing stops the client sending it, instead of
+            // the gateway reading it to the end to keep the connection.
+            response.header("Connection", "close");
+        }
+        return response.build();
     }
 
     @ServerExceptionMapper
@@ -94,5 +103,21 @@ public class ErrorMappers {
         return Response.status(500).type(MediaType.APPLICATION_JSON)
                 .entity(new ErrorResponse("internal error, id " + id + "; the gateway's log has the detail", null))
                 .build();
+    }
+
+    /** A limit of conclave.limits.* was reached: come back after Retry-After seconds. */
+    @ServerExceptionMapper
+    public Response limited(LimitExceededException e) {
+        // A refused upload's body is not read: closing stops the client sending it.
+        return Response.status(429).type(MediaType.APPLICATION_JSON).header("Retry-After", e.retryAfterSeconds())
+                .header("Connection", "close").entity(new ErrorResponse(e.getMessage(), null)).build();
+    }
+
+    /** A body type the endpoint does not read (an archive to an endpoint that takes JSON). */
+    @ServerExceptionMapper
+    public Response unsupported(NotSupportedException e, HttpHeaders headers) {
+        MediaType type = headers.getMediaType();
+        return RequestBodyTypes.unsupported(type == null ? "a request body without a Content-Type"
+                : "Content-Type " + type.getType() + "/" + type.getSubtype() + " on this endpoint");
     }
 }

@@ -11,6 +11,8 @@ import dev.conclave.gateway.replay.ReplayJobs;
 import dev.conclave.gateway.replay.ReplayOrder;
 import dev.conclave.gateway.security.ApiRole;
 import dev.conclave.gateway.security.CurrentCaller;
+import dev.conclave.gateway.intake.BoundedBody;
+import dev.conclave.gateway.limits.RequestLimits;
 import dev.conclave.gateway.service.InvalidScanException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -24,6 +26,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +34,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -46,10 +50,12 @@ public class ReplayResource {
     private final ReplayEstimator estimator;
     private final ReplayOrderParser parser;
     private final CurrentCaller caller;
+    private final RequestLimits limits;
 
     public ReplayResource(ReplayJobs jobs, RunCancelAnnouncer announcer, ReplayEstimator estimator, ReplayConfig config,
-            ScanConfig scans, CurrentCaller caller) {
+            ScanConfig scans, CurrentCaller caller, RequestLimits limits) {
         this.caller = caller;
+        this.limits = limits;
         this.announcer = announcer;
         this.jobs = jobs;
         this.estimator = estimator;
@@ -57,14 +63,16 @@ public class ReplayResource {
     }
 
     @POST
-    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replay scans, or dry-run it", description = "Body: {filter: {since, until, status, failedRole, "
             + "namePattern, model, limit}, share, bypassCache, roles, maxInFlight, dryRun} for a bulk replay (a new run "
             + "of each selected scan), or {topic: scan.results|scan.requests, from, to, share, maxInFlight} for a topic "
             + "replay. dryRun answers 200 with the estimate and starts nothing; otherwise 202 with the job. A job "
             + "selects only the scans of the caller's tenant.")
-    public Response start(String body) {
-        ReplayOrderParser.Parsed parsed = parser.parse(body, caller.audit(), caller.get().tenant());
+    public Response start(InputStream body) {
+        ReplayOrderParser.Parsed parsed = parser.parse(
+                BoundedBody.readText(body, limits.maxControlBodyBytes(), "conclave.limits.max-control-body-bytes"),
+                caller.audit(), caller.get().tenant());
         ReplayOrder order = parsed.order();
         return guarded("nothing was started", () -> {
             ReplayEstimate estimate = order.filter() == null ? null
@@ -81,10 +89,9 @@ public class ReplayResource {
     @GET
     @Operation(summary = "Replay jobs, newest first, optionally of one status")
     public List<ReplayJobView> list(@QueryParam("status") String status,
+            @Parameter(description = "How many (default 50): 1 to conclave.limits.max-page-size, 500 unless configured; 400 beyond")
             @QueryParam("limit") @DefaultValue("50") int limit) {
-        if (limit < 1 || limit > 500) {
-            throw InvalidScanException.badRequest("limit", "limit is " + limit + "; it is 1 to 500");
-        }
+        limits.pageSize(limit);
         Optional<JobStatus> wanted = Optional.ofNullable(status).filter(s -> !s.isBlank()).map(ReplayResource::status);
         return guarded("nothing was read", () -> jobs.recent(caller.get().tenant(), wanted, limit).stream()
                 .map(ReplayJobView::of).toList());

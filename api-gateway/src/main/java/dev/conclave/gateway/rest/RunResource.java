@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.conclave.gateway.security.ApiRole;
 import dev.conclave.gateway.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
+import dev.conclave.gateway.intake.BoundedBody;
+import dev.conclave.gateway.limits.RequestLimits;
 import dev.conclave.gateway.service.InvalidScanException;
 import dev.conclave.gateway.service.RunService;
 import dev.conclave.gateway.service.RunSpec;
@@ -17,6 +19,7 @@ import dev.conclave.model.RunOrigin;
 import dev.conclave.model.ScanStatus;
 import dev.conclave.model.WireJson;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -26,6 +29,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -48,25 +52,30 @@ public class RunResource {
     private final RunService runs;
     private final ScanQueries queries;
     private final CurrentCaller caller;
+    private final RequestLimits limits;
 
-    public RunResource(RunService runs, ScanQueries queries, CurrentCaller caller) {
+    public RunResource(RunService runs, ScanQueries queries, CurrentCaller caller, RequestLimits limits) {
         this.runs = runs;
         this.queries = queries;
         this.caller = caller;
+        this.limits = limits;
     }
 
     @POST
     @RolesAllowed({ApiRole.SUBMITTER_ROLE, ApiRole.ADMIN_ROLE})
-    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Run a scan again", description = "Body (all optional): {roles: [...], bypassCache, overrides: "
             + "{<role>: {promptVersion, chain: [provider/model, ...]}}}. Makes run n+1; earlier runs and their reports "
             + "stay. Roles not named are carried over from their newest stored result without a model call. 202 once "
-            + "the run and its request are stored together.")
-    public Response start(@PathParam("id") String id, String body,
+            + "the run and its request are stored together; 429 with Retry-After over conclave.limits.submissions-per-minute "
+            + "(a rerun is a submission). The body may be left out (no Content-Type then).")
+    public Response start(@PathParam("id") String id, InputStream body,
             @Parameter(description = "Repeating a key returns the run first started with it")
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         UUID scanId = ScanResource.parseId(id);
-        RunSpec spec = parse(body, caller.audit());
+        limits.takeSubmission();
+        RunSpec spec = parse(BoundedBody.readText(body, limits.maxControlBodyBytes(), "conclave.limits.max-control-body-bytes"),
+                caller.audit());
         RunService.Accepted accepted = runs.start(caller.get(), scanId, spec,
                 Optional.ofNullable(idempotencyKey).filter(k -> !k.isBlank()));
         String statusUrl = "/api/v1/scans/" + scanId + "/runs/" + accepted.run();
@@ -78,11 +87,17 @@ public class RunResource {
 
     @GET
     @RolesAllowed({ApiRole.SUBMITTER_ROLE, ApiRole.VIEWER_ROLE, ApiRole.ADMIN_ROLE})
-    @Operation(summary = "Every run of the scan, oldest first: how it was asked for, how it ended, what it cost")
-    public List<RunSummary> list(@PathParam("id") String id) {
+    @Operation(summary = "Runs of the scan, oldest first, from run 'from' on: how each was asked for, how it ended, what it cost")
+    public List<RunSummary> list(@PathParam("id") String id,
+            @Parameter(description = "The first run to list (default 1); the next page starts after the last run listed")
+            @QueryParam("from") @DefaultValue("1") String from,
+            @Parameter(description = "How many (default 50): 1 to conclave.limits.max-page-size, 500 unless configured; 400 beyond")
+            @QueryParam("limit") @DefaultValue("50") int limit) {
         UUID scanId = ScanResource.parseId(id);
+        int first = parseRun("from", from);
+        limits.pageSize(limit);
         return queries.runs(caller.get(), scanId).orElseThrow(() -> new ScanNotFoundException(scanId))
-                .stream().map(RunSummary::of).toList();
+                .stream().filter(state -> state.run().run >= first).limit(limit).map(RunSummary::of).toList();
     }
 
     @GET

@@ -3,6 +3,8 @@ package dev.conclave.gateway.rest;
 import dev.conclave.gateway.security.ApiRole;
 import dev.conclave.gateway.security.CurrentCaller;
 import dev.conclave.gateway.security.Caller;
+import dev.conclave.gateway.limits.ConcurrencyLimit;
+import dev.conclave.gateway.limits.RequestLimits;
 import dev.conclave.gateway.service.ScanProgressFeed;
 import dev.conclave.gateway.service.ScanQueries;
 import dev.conclave.model.ScanStatus;
@@ -42,27 +44,32 @@ public class ScanEventsResource {
     private final ScanQueries queries;
     private final ScanProgressFeed feed;
     private final CurrentCaller caller;
+    private final RequestLimits limits;
 
-    public ScanEventsResource(ScanQueries queries, ScanProgressFeed feed, CurrentCaller caller) {
+    public ScanEventsResource(ScanQueries queries, ScanProgressFeed feed, CurrentCaller caller, RequestLimits limits) {
         this.queries = queries;
         this.feed = feed;
         this.caller = caller;
+        this.limits = limits;
     }
 
     @GET
     @RolesAllowed({ApiRole.SUBMITTER_ROLE, ApiRole.VIEWER_ROLE, ApiRole.ADMIN_ROLE})
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RunOnVirtualThread
-    @Operation(summary = "A scan's live progress per role, as Server-Sent Events, ending with its status")
+    @Operation(summary = "A scan's live progress per role, as Server-Sent Events, ending with its status", description =
+            "429 with Retry-After when the key already follows conclave.limits.followers-per-key streams, or this "
+            + "instance conclave.limits.followers-per-instance.")
     public void events(@PathParam("id") String id, @HeaderParam("Last-Event-ID") String lastEventId,
             @Context SseEventSink sink, @Context Sse sse) {
         UUID scanId = parseId(id);
         Caller who = caller.get();
-        if (queries.find(who, scanId).isEmpty()) {
+        if (queries.status(who, scanId).isEmpty()) {
             throw new NotFoundException(Response.status(404).type(MediaType.APPLICATION_JSON)
                     .entity(new ErrorResponse("no scan " + scanId + "; list scans with GET /api/v1/scans", "id")).build());
         }
-        try (sink) {
+        // Status polls read the status only, never the digest or the report: many followers stay cheap.
+        try (ConcurrencyLimit.Slot follower = limits.followerSlot(); sink) {
             String after = lastEventId == null || lastEventId.isBlank() ? ScanProgressFeed.START : lastEventId.strip();
             Instant until = Instant.now().plus(LONGEST);
             Instant statusDue = Instant.MIN;
@@ -74,8 +81,7 @@ public class ScanEventsResource {
                     after = event.id();
                 }
                 if (events.isEmpty() && Instant.now().isAfter(statusDue)) {
-                    Optional<ScanStatus> finished = queries.find(who, scanId).map(ScanQueries.ScanState::status)
-                            .filter(ScanStatus::isFinal);
+                    Optional<ScanStatus> finished = queries.status(who, scanId).filter(ScanStatus::isFinal);
                     if (finished.isPresent() && feed.after(scanId, after).isEmpty()) {
                         sink.send(sse.newEventBuilder().name("end").mediaType(MediaType.APPLICATION_JSON_TYPE)
                                 .data("{\"scanId\":\"" + scanId + "\",\"status\":\"" + finished.get() + "\"}").build());

@@ -4,6 +4,8 @@ import dev.conclave.gateway.intake.ArchiveExtractor;
 import dev.conclave.gateway.security.ApiRole;
 import dev.conclave.gateway.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
+import dev.conclave.gateway.limits.ConcurrencyLimit;
+import dev.conclave.gateway.limits.RequestLimits;
 import dev.conclave.gateway.service.InvalidScanException;
 import dev.conclave.gateway.service.ScanQueries;
 import dev.conclave.gateway.service.ScanService;
@@ -40,33 +42,43 @@ public class ScanResource {
     private final ScanService scans;
     private final ScanQueries queries;
     private final CurrentCaller caller;
+    private final RequestLimits limits;
 
-    public ScanResource(SubmissionParser parser, ScanService scans, ScanQueries queries, CurrentCaller caller) {
+    public ScanResource(SubmissionParser parser, ScanService scans, ScanQueries queries, CurrentCaller caller, RequestLimits limits) {
         this.parser = parser;
         this.scans = scans;
         this.queries = queries;
         this.caller = caller;
+        this.limits = limits;
     }
 
     @POST
     @RolesAllowed({ApiRole.SUBMITTER_ROLE, ApiRole.ADMIN_ROLE})
-    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-    @Operation(summary = "Submit a scan", description = "Body: {name, digest | files: [{path, content}] | git: {url, ref?}, "
-            + "roles?, bypassCache?, deadlineSeconds?}. A git URL is fetched shallowly: https to an allowed host only "
-            + "(conclave.intake.git.allowed-hosts). Answers 202 once the scan and its request are stored together (it will be processed); 503 only when the database did not store it.")
-    public Response submit(String body,
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit a scan", description = "Body (application/json): {name, digest | files: [{path, content}] | git: {url, ref?}, "
+            + "roles?, bypassCache?, deadlineSeconds?}, read as a stream and refused with 413 once over "
+            + "conclave.intake.max-total-bytes. A git URL is fetched shallowly: https to an allowed host only "
+            + "(conclave.intake.git.allowed-hosts). Answers 202 once the scan and its request are stored together (it will be processed); 503 only when the database did not store it; "
+            + "429 with Retry-After over a conclave.limits.* limit.")
+    public Response submit(InputStream body,
             @Parameter(description = "Repeating a key returns the scan first accepted with it")
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return accepted(parser.parse(body), idempotencyKey);
+        limits.takeSubmission();
+        ScanSubmission submission;
+        try (ConcurrencyLimit.Slot upload = limits.uploadSlot()) {
+            submission = parser.parse(body);
+        }
+        return accepted(submission, idempotencyKey);
     }
 
     @POST
     @RolesAllowed({ApiRole.SUBMITTER_ROLE, ApiRole.ADMIN_ROLE})
-    @Consumes({"application/zip", "application/x-zip-compressed", "application/gzip", "application/x-gzip", "application/x-tar+gzip"})
+    @Consumes({"application/zip", "application/gzip"})
     @Operation(summary = "Submit a scan of an archive", description = "Body: the project as a .zip (Content-Type application/zip) "
             + "or a .tar.gz (application/gzip); options as query parameters. Unpacked under the conclave.intake.* limits "
             + "(compressed and uncompressed size, entries, file size, path depth, expansion ratio); links that leave the "
-            + "project are refused. Answers 202 once the scan and its request are stored together (it will be processed); 503 only when the database did not store it.")
+            + "project are refused. Answers 202 once the scan and its request are stored together (it will be processed); 503 only when the database did not store it; "
+            + "429 with Retry-After over a conclave.limits.* limit.")
     public Response submitArchive(InputStream body,
             @HeaderParam("Content-Type") String contentType,
             @HeaderParam("Content-Length") Long contentLength,
@@ -79,7 +91,12 @@ public class ScanResource {
         ArchiveExtractor.Format format = ArchiveExtractor.Format.ofMediaType(contentType).orElseThrow(
                 () -> InvalidScanException.badRequest("body", "unsupported Content-Type " + contentType + "; use application/zip or application/gzip"));
         OptionalLong length = contentLength == null ? OptionalLong.empty() : OptionalLong.of(contentLength);
-        return accepted(parser.parseArchive(format, body, length, name, roles, bypassCache, deadlineSeconds), idempotencyKey);
+        limits.takeSubmission();
+        ScanSubmission submission;
+        try (ConcurrencyLimit.Slot upload = limits.uploadSlot()) {
+            submission = parser.parseArchive(format, body, length, name, roles, bypassCache, deadlineSeconds);
+        }
+        return accepted(submission, idempotencyKey);
     }
 
     private Response accepted(ScanSubmission submission, String idempotencyKey) {
@@ -109,10 +126,9 @@ public class ScanResource {
     @Operation(summary = "Recent scans, newest first, optionally of one status",
             description = "The tenant's scans; a submitter's own only.")
     public List<ScanSummary> list(@QueryParam("status") String status,
+            @Parameter(description = "How many (default 50): 1 to conclave.limits.max-page-size, 500 unless configured; 400 beyond")
             @QueryParam("limit") @DefaultValue("50") int limit) {
-        if (limit < 1 || limit > 500) {
-            throw InvalidScanException.badRequest("limit", "limit must be from 1 to 500");
-        }
+        limits.pageSize(limit);
         return queries.recent(caller.get(), Optional.ofNullable(status).filter(s -> !s.isBlank()).map(ScanResource::parseStatus), limit)
                 .stream().map(ScanSummary::of).toList();
     }

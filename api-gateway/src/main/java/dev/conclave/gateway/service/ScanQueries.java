@@ -24,11 +24,44 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class ScanQueries {
+    /** A scan's id and its current run's aggregation status: two narrow columns, no digest, no report. */
+    public static final String STATUS_QUERY = "select s.id, a.status from ScanEntity s left join AggregationView a "
+            + "on a.scanId = s.id and a.run = s.currentRun where s.id = :id";
 
     /** The scan with its current run; empty when it does not exist or is not the caller's to see. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ScanState> find(Caller caller, UUID id) {
         return scan(caller, id).flatMap(scan -> findRun(scan, scan.currentRun));
+    }
+
+    /**
+     * Only the status of the scan's current run; empty when the scan does not exist or is not the caller's
+     * to see. One query of narrow columns, without the scan's digest or the run's report: what an event
+     * stream polls.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ScanStatus> status(Caller caller, UUID id) {
+        boolean own = caller.role() == ApiRole.SUBMITTER;
+        var query = ScanEntity.getEntityManager()
+                .createQuery(STATUS_QUERY + " and s.tenant = :tenant" + (own ? " and s.submittedBy = :key" : ""), Object[].class)
+                .setParameter("id", id)
+                .setParameter("tenant", caller.tenant());
+        if (own) {
+            query.setParameter("key", caller.keyId());
+        }
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().findFirst().map(row -> statusOf((String) row[1]));
+    }
+
+    /** A run's status from its aggregation's (null: the aggregator has not seen it yet). */
+    static ScanStatus statusOf(String aggregationStatus) {
+        if (aggregationStatus == null) {
+            return ScanStatus.QUEUED;
+        }
+        return switch (aggregationStatus) {
+            case "OPEN", "SYNTHESIZING" -> ScanStatus.RUNNING;
+            default -> ScanStatus.valueOf(aggregationStatus);
+        };
     }
 
     /** The scan with one of its runs; empty when either does not exist or the scan is not the caller's to see. */
@@ -107,13 +140,7 @@ public class ScanQueries {
             Map<String, RoleResultView> roleResults) {
 
         public ScanStatus status() {
-            if (aggregation == null) {
-                return ScanStatus.QUEUED;
-            }
-            return switch (aggregation.status) {
-                case "OPEN", "SYNTHESIZING" -> ScanStatus.RUNNING;
-                default -> ScanStatus.valueOf(aggregation.status);
-            };
+            return statusOf(aggregation == null ? null : aggregation.status);
         }
     }
 }

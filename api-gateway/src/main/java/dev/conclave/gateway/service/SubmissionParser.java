@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.conclave.gateway.config.IntakeConfig;
 import dev.conclave.gateway.config.ScanConfig;
 import dev.conclave.gateway.intake.ArchiveExtractor;
+import dev.conclave.gateway.intake.BoundedBody;
 import dev.conclave.gateway.intake.ProjectIntake;
 import dev.conclave.gateway.intake.ProjectPath;
 import dev.conclave.model.ScanDigest;
@@ -14,6 +15,8 @@ import dev.conclave.scanner.ProjectFile;
 import dev.conclave.scanner.ProjectScanner;
 import dev.conclave.scanner.ScanLimits;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -76,24 +79,32 @@ public class SubmissionParser {
         };
     }
 
+    /** A JSON submission given whole, as the tests and the outbox relay's callers build them. */
     public ScanSubmission parse(String body) {
-        if (body == null || body.isBlank()) {
-            throw InvalidScanException.badRequest("body",
-                    "the request body is empty; send JSON {\"name\": ..., \"files\": [{\"path\", \"content\"}]} or {\"name\", \"digest\"}");
-        }
-        long bytes = body.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > limits.maxTotalBytes()) {
-            throw InvalidScanException.tooLarge("body", "the request body is %d bytes; the limit is %d (conclave.intake.max-total-bytes)"
-                    .formatted(bytes, limits.maxTotalBytes()));
-        }
+        return parse(new ByteArrayInputStream(body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A JSON submission read as a stream: the size limit is enforced while reading, so a body over
+     * {@code conclave.intake.max-total-bytes} is refused as soon as it crosses it, never held whole.
+     */
+    public ScanSubmission parse(InputStream body) {
         JsonNode json;
-        try {
-            json = WireJson.mapper().readTree(body);
+        try (InputStream bounded = BoundedBody.of(body == null ? InputStream.nullInputStream() : body,
+                limits.maxTotalBytes(), "conclave.intake.max-total-bytes")) {
+            json = WireJson.mapper().readTree(bounded);
         } catch (JsonProcessingException e) {
             throw InvalidScanException.badRequest("body", "malformed JSON at line %d, column %d: %s"
                     .formatted(e.getLocation().getLineNr(), e.getLocation().getColumnNr(), e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw InvalidScanException.badRequest("body", "the request body could not be read to its end (" + e.getMessage()
+                    + "); send it again");
         }
-        if (json == null || !json.isObject()) {
+        if (json == null || json.isMissingNode()) {
+            throw InvalidScanException.badRequest("body",
+                    "the request body is empty; send JSON {\"name\": ..., \"files\": [{\"path\", \"content\"}]} or {\"name\", \"digest\"}");
+        }
+        if (!json.isObject()) {
             throw InvalidScanException.badRequest("body", "the request body must be a JSON object");
         }
         String name = name(json.get("name"));

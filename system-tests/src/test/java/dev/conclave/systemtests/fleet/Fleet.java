@@ -99,8 +99,15 @@ public final class Fleet implements AutoCloseable {
             // The gateway first: Flyway creates the schema and it creates the topics with 12 partitions. It admits the
             // fleet's own admin key, new for every launch, which every client of the tests sends.
             BootstrapKey key = BootstrapKey.create(work);
-            ServiceProcess gateway = start(services, root, logs, work, "api-gateway", "api-gateway",
-                    with(common, BootstrapKey.FILE_ENV, key.file().toString()));
+            // Every scan of a system test comes from that one key, so the gateway's per-key limits would throttle the
+            // test, not the system; they are tested in api-gateway.
+            Map<String, String> gatewayEnv = new LinkedHashMap<>(with(common, BootstrapKey.FILE_ENV, key.file().toString()));
+            gatewayEnv.put("CONCLAVE_LIMITS_SUBMISSIONS_PER_MINUTE", "1000000");
+            gatewayEnv.put("CONCLAVE_LIMITS_SUBMISSION_BURST", "1000000");
+            gatewayEnv.put("CONCLAVE_LIMITS_UPLOADS_PER_KEY", "64");
+            gatewayEnv.put("CONCLAVE_LIMITS_UPLOADS_PER_INSTANCE", "64");
+            gatewayEnv.put("CONCLAVE_LIMITS_FOLLOWERS_PER_KEY", "200");
+            ServiceProcess gateway = start(services, root, logs, work, "api-gateway", "api-gateway", gatewayEnv);
             gateway.awaitReady(READY_TIMEOUT);
             start(services, root, logs, work, "aggregator-worker", "aggregator-worker",
                     with(common, "CONCLAVE_LLM_INSTANCE", "aggregator"));

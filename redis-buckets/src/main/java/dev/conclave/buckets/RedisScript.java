@@ -1,4 +1,4 @@
-package dev.conclave.llm.ratelimit;
+package dev.conclave.buckets;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
@@ -14,9 +14,9 @@ import java.util.List;
  * One Lua script, run with {@code EVALSHA} so only its digest travels on each call; when Redis
  * does not know it (a restarted or fresh server answers {@code NOSCRIPT}) the source is sent once.
  */
-record RedisScript(String name, String source, String sha1) {
+public record RedisScript(String name, String source, String sha1) {
 
-    static RedisScript of(String name, String source) {
+    public static RedisScript of(String name, String source) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-1").digest(source.getBytes(StandardCharsets.UTF_8));
             return new RedisScript(name, source, HexFormat.of().formatHex(digest));
@@ -26,7 +26,7 @@ record RedisScript(String name, String source, String sha1) {
     }
 
     /** Runs the script, waiting at most {@code timeout}; any failure surfaces as the exception Mutiny reports. */
-    Response run(ReactiveRedisDataSource redis, Duration timeout, List<String> keys, List<String> args) {
+    public Response run(ReactiveRedisDataSource redis, Duration timeout, List<String> keys, List<String> args) {
         try {
             return redis.execute("EVALSHA", arguments(sha1, keys, args)).await().atMost(timeout);
         } catch (RuntimeException e) {
