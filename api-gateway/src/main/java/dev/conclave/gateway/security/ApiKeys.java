@@ -2,6 +2,7 @@ package dev.conclave.gateway.security;
 
 import dev.conclave.gateway.persistence.ApiKeyEntity;
 import dev.conclave.gateway.service.InvalidScanException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -107,14 +108,17 @@ public class ApiKeys {
      *
      * @return the key as it stands; empty when there is none {@code by} may see (HTTP 404)
      */
-    @Transactional
     public Optional<ApiKeyEntity> revoke(UUID id, Caller by) {
-        Optional<ApiKeyEntity> key = ApiKeyEntity.<ApiKeyEntity>findByIdOptional(id)
-                .filter(k -> operates(by) || k.tenant.equals(by.tenant()));
-        key.filter(k -> k.revokedAt == null).ifPresent(k -> {
-            k.revokedAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // as stored: a second answer shows the same
-            LOG.infof("API key %s (%s) revoked by %s", k.prefix, k.name, by.keyPrefix());
+        Optional<ApiKeyEntity> key = QuarkusTransaction.requiringNew().call(() -> {
+            Optional<ApiKeyEntity> found = ApiKeyEntity.<ApiKeyEntity>findByIdOptional(id)
+                    .filter(k -> operates(by) || k.tenant.equals(by.tenant()));
+            found.filter(k -> k.revokedAt == null).ifPresent(k -> {
+                k.revokedAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // as stored: a second answer shows the same
+                LOG.infof("API key %s (%s) revoked by %s", k.prefix, k.name, by.keyPrefix());
+            });
+            return found;
         });
+        // Forgotten after the commit: a request in between would reload the row not yet revoked and keep it.
         key.ifPresent(k -> lookup.forget(k.id));
         return key;
     }

@@ -28,6 +28,8 @@ public class KeyLookup {
     private final Duration lastUsedInterval;
     private final Clock clock;
     private final Map<String, Cached> byHash = new ConcurrentHashMap<>();
+    /** Keys forgotten lately, and when: a lookup that began before is not kept (it may have read the row unrevoked). */
+    private final Map<UUID, Instant> forgotten = new ConcurrentHashMap<>();
 
     public KeyLookup(AuthConfig config) {
         this.ttl = config.cacheTtl();
@@ -63,6 +65,9 @@ public class KeyLookup {
 
     /** Forgets a key on this gateway at once (after a revocation); other gateways forget it within the TTL. */
     public void forget(UUID keyId) {
+        Instant now = clock.instant();
+        forgotten.put(keyId, now);
+        forgotten.values().removeIf(at -> at.plus(ttl).isBefore(now));
         byHash.values().removeIf(cached -> cached.key().id().equals(keyId));
     }
 
@@ -83,6 +88,11 @@ public class KeyLookup {
         Cached earlier = byHash.put(hash, cached);
         if (earlier != null && earlier.lastUsedWritten().get().isAfter(cached.lastUsedWritten().get())) {
             cached.lastUsedWritten().set(earlier.lastUsedWritten().get());
+        }
+        Instant forgottenAt = forgotten.get(entity.id);
+        if (forgottenAt != null && !forgottenAt.isBefore(now)) {
+            // Revoked while this lookup ran: this request was in flight before it, the next one reads again.
+            byHash.remove(hash, cached);
         }
         return cached;
     }

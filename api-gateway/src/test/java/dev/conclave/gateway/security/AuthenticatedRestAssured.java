@@ -3,6 +3,7 @@ package dev.conclave.gateway.security;
 import io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback;
 import io.quarkus.test.junit.callback.QuarkusTestMethodContext;
 import io.restassured.RestAssured;
+import io.restassured.config.LogConfig;
 import io.restassured.filter.Filter;
 import io.restassured.filter.FilterContext;
 import io.restassured.response.Response;
@@ -29,6 +30,8 @@ public class AuthenticatedRestAssured implements QuarkusTestBeforeEachCallback {
         filters.removeIf(filter -> filter instanceof BootstrapKeyFilter);
         filters.add(new BootstrapKeyFilter(bootstrapKey()));
         RestAssured.replaceFiltersWith(filters);
+        // A request a test logs (log().ifValidationFails()) shows its Authorization header as [ BLACKLISTED ].
+        RestAssured.config = RestAssured.config().logConfig(LogConfig.logConfig().blacklistHeader("Authorization"));
     }
 
     /** The key every test sends unless it says otherwise: an admin of the operator tenant. */
