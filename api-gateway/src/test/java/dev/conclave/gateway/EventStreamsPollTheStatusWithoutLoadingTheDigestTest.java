@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.conclave.gateway.security.AuthenticatedRestAssured;
 import dev.conclave.gateway.persistence.ScanEntity;
 import dev.conclave.gateway.service.ScanQueries;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -44,7 +45,8 @@ class EventStreamsPollTheStatusWithoutLoadingTheDigestTest {
         HttpClient http = HttpClient.newHttpClient();
         try {
             // The scan stays QUEUED (no workers here), so the stream stays open and keeps polling.
-            http.sendAsync(HttpRequest.newBuilder(base.resolve("/api/v1/scans/" + scanId + "/events")).GET().build(),
+            http.sendAsync(HttpRequest.newBuilder(base.resolve("/api/v1/scans/" + scanId + "/events"))
+                    .header("Authorization", "Bearer " + AuthenticatedRestAssured.bootstrapKey()).GET().build(),
                     HttpResponse.BodyHandlers.discarding());
             await().atMost(Duration.ofSeconds(20)).until(
                     () -> statistics.getQueryStatistics(ScanQueries.STATUS_QUERY).getExecutionCount() >= pollsBefore + 4);

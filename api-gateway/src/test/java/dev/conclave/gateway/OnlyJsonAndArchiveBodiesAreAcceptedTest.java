@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.conclave.gateway.security.AuthenticatedRestAssured;
 import dev.conclave.gateway.persistence.ScanEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -109,7 +110,7 @@ class OnlyJsonAndArchiveBodiesAreAcceptedTest {
     /** A POST with no Content-Type header at all, which RestAssured cannot send. */
     private HttpResponse<String> post(String path, HttpRequest.BodyPublisher body) throws Exception {
         try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(HttpRequest.newBuilder(base.resolve(path)).POST(body).build(),
+            return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + AuthenticatedRestAssured.bootstrapKey()).POST(body).build(),
                     HttpResponse.BodyHandlers.ofString());
         }
     }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.conclave.gateway.security.AuthenticatedRestAssured;
 import dev.conclave.gateway.limits.RequestLimits;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -64,6 +65,7 @@ class UploadsAndStreamsBeyondTheInstanceLimitGet429Test {
                 OutputStream out = socket.getOutputStream();
                 // Headers and the first 16 KB now (past the server's 10 KiB input buffer, so the resource is reading), the rest later.
                 out.write(("POST /api/v1/scans HTTP/1.1\r\nHost: " + base.getHost() + "\r\nContent-Type: application/json\r\n"
+                        + "Authorization: Bearer " + AuthenticatedRestAssured.bootstrapKey() + "\r\n"
                         + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 out.write(body, 0, 16_000);
                 out.flush();
@@ -101,7 +103,8 @@ class UploadsAndStreamsBeyondTheInstanceLimitGet429Test {
         HttpClient http = HttpClient.newHttpClient();
         try {
             for (int i = 0; i < 2; i++) {
-                http.sendAsync(HttpRequest.newBuilder(base.resolve("/api/v1/scans/" + scanId + "/events")).GET().build(),
+                http.sendAsync(HttpRequest.newBuilder(base.resolve("/api/v1/scans/" + scanId + "/events"))
+                        .header("Authorization", "Bearer " + AuthenticatedRestAssured.bootstrapKey()).GET().build(),
                         HttpResponse.BodyHandlers.discarding());
             }
             await().atMost(Duration.ofSeconds(20)).until(() -> limits.followersInUse() == 2);

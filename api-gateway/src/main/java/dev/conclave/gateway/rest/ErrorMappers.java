@@ -1,15 +1,17 @@
 package dev.conclave.gateway.rest;
 
+import dev.conclave.gateway.limits.LimitExceededException;
 import dev.conclave.gateway.security.CurrentCaller;
 import dev.conclave.gateway.security.KeysUnavailableException;
-import dev.conclave.gateway.limits.LimitExceededException;
 import dev.conclave.gateway.service.InvalidScanException;
-import io.quarkus.security.ForbiddenException;
-import jakarta.annotation.security.RolesAllowed;
 import dev.conclave.gateway.service.ScanNotFoundException;
 import dev.conclave.gateway.service.ScanNotStoredException;
-import jakarta.ws.rs.WebApplicationException;
+import io.quarkus.security.ForbiddenException;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -34,15 +36,25 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response invalid(InvalidScanException e) {
+    public Response invalid(InvalidScanException e, HttpServerRequest request) {
         Response.ResponseBuilder response = Response.status(e.status()).type(MediaType.APPLICATION_JSON)
                 .entity(new ErrorResponse(e.getMessage(), e.field()));
         if (e.status() == 413) {
             // The rest of an oversized body is not wanted: closing stops the client sending it, instead of
             // the gateway reading it to the end to keep the connection.
-            response.header("Connection", "close");
+            closeAfter(response, request);
         }
         return response.build();
+    }
+
+    /**
+     * Ends an HTTP/1.x connection after this answer. HTTP/2 has no Connection header (a client must treat one
+     * as a malformed response); there the stream is reset instead, and the connection serves the others.
+     */
+    private static void closeAfter(Response.ResponseBuilder response, HttpServerRequest request) {
+        if (request == null || request.version() != HttpVersion.HTTP_2) {
+            response.header("Connection", "close");
+        }
     }
 
     @ServerExceptionMapper
@@ -107,10 +119,12 @@ public class ErrorMappers {
 
     /** A limit of conclave.limits.* was reached: come back after Retry-After seconds. */
     @ServerExceptionMapper
-    public Response limited(LimitExceededException e) {
+    public Response limited(LimitExceededException e, HttpServerRequest request) {
         // A refused upload's body is not read: closing stops the client sending it.
-        return Response.status(429).type(MediaType.APPLICATION_JSON).header("Retry-After", e.retryAfterSeconds())
-                .header("Connection", "close").entity(new ErrorResponse(e.getMessage(), null)).build();
+        Response.ResponseBuilder response = Response.status(429).type(MediaType.APPLICATION_JSON)
+                .header("Retry-After", e.retryAfterSeconds()).entity(new ErrorResponse(e.getMessage(), null));
+        closeAfter(response, request);
+        return response.build();
     }
 
     /** A body type the endpoint does not read (an archive to an endpoint that takes JSON). */

@@ -73,11 +73,11 @@ public class RunResource {
             @Parameter(description = "Repeating a key returns the run first started with it")
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         UUID scanId = ScanResource.parseId(id);
+        Optional<String> key = IdempotencyKey.of(idempotencyKey);
         limits.takeSubmission();
         RunSpec spec = parse(BoundedBody.readText(body, limits.maxControlBodyBytes(), "conclave.limits.max-control-body-bytes"),
                 caller.audit());
-        RunService.Accepted accepted = runs.start(caller.get(), scanId, spec,
-                Optional.ofNullable(idempotencyKey).filter(k -> !k.isBlank()));
+        RunService.Accepted accepted = runs.start(caller.get(), scanId, spec, key);
         String statusUrl = "/api/v1/scans/" + scanId + "/runs/" + accepted.run();
         return Response.accepted(new ScanAccepted(scanId, accepted.run(), ScanStatus.QUEUED.name(), statusUrl))
                 .location(URI.create(statusUrl))

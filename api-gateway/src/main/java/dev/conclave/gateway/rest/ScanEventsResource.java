@@ -10,6 +10,7 @@ import dev.conclave.gateway.service.ScanQueries;
 import dev.conclave.model.ScanStatus;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -36,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  */
 @Path("/api/v1/scans/{id}/events")
 public class ScanEventsResource {
+    private static final Pattern STREAM_ID = Pattern.compile("\\d{1,20}-\\d{1,20}");
     private static final Duration POLL = Duration.ofMillis(150);
     private static final Duration STATUS_EVERY = Duration.ofMillis(500);
     /** Longer than any scan's deadline: a stream never stays open forever. */
@@ -63,6 +66,7 @@ public class ScanEventsResource {
     public void events(@PathParam("id") String id, @HeaderParam("Last-Event-ID") String lastEventId,
             @Context SseEventSink sink, @Context Sse sse) {
         UUID scanId = parseId(id);
+        String resumeAfter = after(lastEventId);
         Caller who = caller.get();
         if (queries.status(who, scanId).isEmpty()) {
             throw new NotFoundException(Response.status(404).type(MediaType.APPLICATION_JSON)
@@ -70,7 +74,7 @@ public class ScanEventsResource {
         }
         // Status polls read the status only, never the digest or the report: many followers stay cheap.
         try (ConcurrencyLimit.Slot follower = limits.followerSlot(); sink) {
-            String after = lastEventId == null || lastEventId.isBlank() ? ScanProgressFeed.START : lastEventId.strip();
+            String after = resumeAfter;
             Instant until = Instant.now().plus(LONGEST);
             Instant statusDue = Instant.MIN;
             while (!sink.isClosed() && Instant.now().isBefore(until)) {
@@ -100,8 +104,31 @@ public class ScanEventsResource {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw new NotFoundException(Response.status(404).type(MediaType.APPLICATION_JSON)
+            throw new BadRequestException(Response.status(400).type(MediaType.APPLICATION_JSON)
                     .entity(new ErrorResponse("'" + id + "' is not a scan id (a UUID)", "id")).build());
         }
+    }
+
+    /**
+     * Where to resume: the start, or after the {@code Last-Event-ID} a client sent back, which must be
+     * one of this stream's ids (a Redis stream id, {@code <millis>-<sequence>}); anything else is a 400
+     * before the stream opens, never a Redis error in the middle of it.
+     */
+    private static String after(String lastEventId) {
+        if (lastEventId == null || lastEventId.isBlank()) {
+            return ScanProgressFeed.START;
+        }
+        String id = lastEventId.strip();
+        if (!STREAM_ID.matcher(id).matches()) {
+            throw new BadRequestException(Response.status(400).type(MediaType.APPLICATION_JSON)
+                    .entity(new ErrorResponse("Last-Event-ID '" + abbreviate(id) + "' is not an event id of this stream "
+                            + "(<millis>-<sequence>); send back the id of the last event received, or none", "Last-Event-ID"))
+                    .build());
+        }
+        return id;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 }

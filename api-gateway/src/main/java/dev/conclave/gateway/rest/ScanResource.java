@@ -63,12 +63,13 @@ public class ScanResource {
     public Response submit(InputStream body,
             @Parameter(description = "Repeating a key returns the scan first accepted with it")
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        Optional<String> key = IdempotencyKey.of(idempotencyKey);
         limits.takeSubmission();
         ScanSubmission submission;
         try (ConcurrencyLimit.Slot upload = limits.uploadSlot()) {
             submission = parser.parse(body);
         }
-        return accepted(submission, idempotencyKey);
+        return accepted(submission, key);
     }
 
     @POST
@@ -91,16 +92,17 @@ public class ScanResource {
         ArchiveExtractor.Format format = ArchiveExtractor.Format.ofMediaType(contentType).orElseThrow(
                 () -> InvalidScanException.badRequest("body", "unsupported Content-Type " + contentType + "; use application/zip or application/gzip"));
         OptionalLong length = contentLength == null ? OptionalLong.empty() : OptionalLong.of(contentLength);
+        Optional<String> key = IdempotencyKey.of(idempotencyKey);
         limits.takeSubmission();
         ScanSubmission submission;
         try (ConcurrencyLimit.Slot upload = limits.uploadSlot()) {
             submission = parser.parseArchive(format, body, length, name, roles, bypassCache, deadlineSeconds);
         }
-        return accepted(submission, idempotencyKey);
+        return accepted(submission, key);
     }
 
-    private Response accepted(ScanSubmission submission, String idempotencyKey) {
-        ScanService.Accepted accepted = scans.submit(submission, caller.get(), Optional.ofNullable(idempotencyKey).filter(k -> !k.isBlank()));
+    private Response accepted(ScanSubmission submission, Optional<String> idempotencyKey) {
+        ScanService.Accepted accepted = scans.submit(submission, caller.get(), idempotencyKey);
         String statusUrl = "/api/v1/scans/" + accepted.scanId();
         return Response.accepted(new ScanAccepted(accepted.scanId(), accepted.run(), ScanStatus.QUEUED.name(), statusUrl))
                 .location(URI.create(statusUrl))

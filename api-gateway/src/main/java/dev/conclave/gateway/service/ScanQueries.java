@@ -26,7 +26,9 @@ import java.util.stream.Collectors;
 public class ScanQueries {
     /** A scan's id and its current run's aggregation status: two narrow columns, no digest, no report. */
     public static final String STATUS_QUERY = "select s.id, a.status from ScanEntity s left join AggregationView a "
-            + "on a.scanId = s.id and a.run = s.currentRun where s.id = :id";
+            + "on a.scanId = s.id and a.run = s.currentRun where s.id = :id and s.tenant = :tenant";
+    /** The same for a submitter: only a scan its own key submitted. */
+    public static final String OWN_STATUS_QUERY = STATUS_QUERY + " and s.submittedBy = :key";
 
     /** The scan with its current run; empty when it does not exist or is not the caller's to see. */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -43,7 +45,7 @@ public class ScanQueries {
     public Optional<ScanStatus> status(Caller caller, UUID id) {
         boolean own = caller.role() == ApiRole.SUBMITTER;
         var query = ScanEntity.getEntityManager()
-                .createQuery(STATUS_QUERY + " and s.tenant = :tenant" + (own ? " and s.submittedBy = :key" : ""), Object[].class)
+                .createQuery(own ? OWN_STATUS_QUERY : STATUS_QUERY, Object[].class)
                 .setParameter("id", id)
                 .setParameter("tenant", caller.tenant());
         if (own) {

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -36,6 +37,7 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class SubmissionParser {
+    private static final Pattern GIT_REF = Pattern.compile("[A-Za-z0-9._][A-Za-z0-9._/-]{0,199}");
     private final IntakeConfig limits;
     private final ScanConfig scans;
     private final ProjectIntake uploads;
@@ -94,8 +96,11 @@ public class SubmissionParser {
                 limits.maxTotalBytes(), "conclave.intake.max-total-bytes")) {
             json = WireJson.mapper().readTree(bounded);
         } catch (JsonProcessingException e) {
-            throw InvalidScanException.badRequest("body", "malformed JSON at line %d, column %d: %s"
-                    .formatted(e.getLocation().getLineNr(), e.getLocation().getColumnNr(), e.getOriginalMessage()));
+            // A constraint (nesting depth, a number's or a string's length) can fail with no location.
+            throw InvalidScanException.badRequest("body", e.getLocation() == null
+                    ? "malformed JSON: " + e.getOriginalMessage()
+                    : "malformed JSON at line %d, column %d: %s".formatted(e.getLocation().getLineNr(),
+                            e.getLocation().getColumnNr(), e.getOriginalMessage()));
         } catch (IOException e) {
             throw InvalidScanException.badRequest("body", "the request body could not be read to its end (" + e.getMessage()
                     + "); send it again");
@@ -111,8 +116,19 @@ public class SubmissionParser {
         List<String> roles = roles(json.get("roles"));
         Duration deadline = deadline(json.get("deadlineSeconds"));
         // Options first: a bad option should not cost a fetch.
+        boolean bypass = bypassCache(json.get("bypassCache"));
         ScanDigest digest = digest(json, name);
-        return new ScanSubmission(name, digest, roles, json.path("bypassCache").asBoolean(false), deadline);
+        return new ScanSubmission(name, digest, roles, bypass, deadline);
+    }
+
+    private static boolean bypassCache(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return false;
+        }
+        if (!node.isBoolean()) {
+            throw InvalidScanException.badRequest("bypassCache", "bypassCache must be true or false, not " + node);
+        }
+        return node.booleanValue();
     }
 
     private String name(JsonNode node) {
@@ -139,8 +155,11 @@ public class SubmissionParser {
                 throw InvalidScanException.badRequest("git.url", "git must be {\"url\": \"https://...\", \"ref\": \"main\"} (ref optional)");
             }
             JsonNode ref = git.get("ref");
-            if (ref != null && !ref.isNull() && !ref.isTextual()) {
-                throw InvalidScanException.badRequest("git.ref", "git.ref must be a branch or tag name, e.g. \"main\"");
+            if (ref != null && !ref.isNull() && !(ref.isTextual() && GIT_REF.matcher(ref.asText()).matches()
+                    && !ref.asText().contains("..") && !ref.asText().endsWith(".lock") && !ref.asText().endsWith("/"))) {
+                // Checked before any fetch: a ref that starts with '-' could be read as an option.
+                throw InvalidScanException.badRequest("git.ref", "git.ref must be a branch or tag name, e.g. \"main\" "
+                        + "(letters, digits, '.', '_', '/', '-', not starting with '-', at most 200 characters)");
             }
             return uploads.fromGit(git.get("url").asText(), ref == null || ref.isNull() ? null : ref.asText(), name);
         }

@@ -3,6 +3,7 @@ package dev.conclave.gateway.limits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.conclave.gateway.security.AuthenticatedRestAssured;
 import dev.conclave.gateway.persistence.ScanEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -64,6 +65,7 @@ class OversizedJsonBodiesAreRefusedWhileReadingTest {
         try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             for (int i = 0; i < CLIENTS; i++) {
                 HttpRequest request = HttpRequest.newBuilder(scans)
+                        .header("Authorization", "Bearer " + AuthenticatedRestAssured.bootstrapKey())
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofInputStream(OversizedJsonBodiesAreRefusedWhileReadingTest::body))
                         .build();

@@ -46,13 +46,13 @@ class PausedReplayStartsNoRunsUntilResumedTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> progress(job).getInt("progress.started") == 2);
         assertEquals("RUNNING", progress(job).getString("status"));
         // The window is full: nothing more starts while the two runs are open.
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10))
                 .until(() -> progress(job).getInt("progress.started") == 2);
 
         given().when().post("/api/v1/replays/" + job + "/pause")
                 .then().statusCode(200);
         assertEquals(2, scans.closeStartedRuns(job));
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
                 .until(() -> progress(job).getInt("progress.started") == 2);
         JsonPath paused = progress(job);
         assertEquals("PAUSED", paused.getString("status"));

@@ -88,6 +88,20 @@ public final class Database {
                 .orElseThrow(() -> new AssertionError("no scan row for " + scanId));
     }
 
+    /** How many scans have a name matching the SQL {@code like} pattern. */
+    public int scansNamedLike(String pattern) {
+        try (Connection connection = connect();
+                PreparedStatement statement = connection.prepareStatement("select count(*) from scan where name like ?")) {
+            statement.setString(1, pattern);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count scans named like " + pattern + ": " + e.getMessage(), e);
+        }
+    }
+
     private interface RowMapper<T> {
         T map(ResultSet rs) throws SQLException;
     }

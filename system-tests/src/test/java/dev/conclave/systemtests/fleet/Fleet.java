@@ -53,13 +53,14 @@ public final class Fleet implements AutoCloseable {
     private final FleetSpec spec;
     private final Path root;
     private final Path logs;
+    private final Path work;
     private final BootstrapKey key;
 
     private FakeOpenRouter openRouter;
     private LocalStack.Result<LocalStack> localStack;
 
     private Fleet(Infrastructure infrastructure, List<ServiceProcess> services, Thread killOnExit, Broker broker,
-            FleetSpec spec, Path root, Path logs, BootstrapKey key) {
+            FleetSpec spec, Path root, Path logs, Path work, BootstrapKey key) {
         this.infrastructure = infrastructure;
         this.services = services;
         this.killOnExit = killOnExit;
@@ -67,6 +68,7 @@ public final class Fleet implements AutoCloseable {
         this.spec = spec;
         this.root = root;
         this.logs = logs;
+        this.work = work;
         this.key = key;
         this.database = new Database(infrastructure.jdbcUrl(), infrastructure.dbUser(), infrastructure.dbPassword());
         this.api = new ScanApi(services.getFirst().url(), key);
@@ -121,7 +123,7 @@ public final class Fleet implements AutoCloseable {
             broker = new Broker(infrastructure.kafkaBootstrapServers());
             awaitStableGroups(broker, spec.groupMembers());
             log("fleet ready in %d s; logs in %s".formatted(Duration.between(started, Instant.now()).toSeconds(), logs));
-            return new Fleet(infrastructure, List.copyOf(services), killOnExit, broker, spec, root, logs, key);
+            return new Fleet(infrastructure, List.copyOf(services), killOnExit, broker, spec, root, logs, work, key);
         } catch (RuntimeException | Error e) {
             // Stopped, not killed, so their consumers leave the groups and do not haunt the next run.
             services.forEach(ServiceProcess::requestStop);
@@ -177,6 +179,11 @@ public final class Fleet implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** The temporary folder ({@code java.io.tmpdir}) of one of the fleet's processes. */
+    public Path tmpDir(String service) {
+        return ServiceProcess.tmpDir(work, service(service).name());
     }
 
     public Broker broker() {

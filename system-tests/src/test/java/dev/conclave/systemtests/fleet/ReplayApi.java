@@ -45,7 +45,7 @@ public final class ReplayApi {
 
     private JsonNode post(String body, int expected) {
         HttpResponse<String> answer = scans.send(HttpRequest.newBuilder(base.resolve("/api/v1/replays"))
-                .header("Content-Type", "application/json").header("X-Requested-By", "system-test")
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         if (answer.statusCode() != expected) {
             throw new AssertionError("POST /api/v1/replays answered " + answer.statusCode() + ", not " + expected + ": "

@@ -82,10 +82,9 @@ public final class ScanApi {
                 json.path("status").asText(), json.path("statusUrl").asText());
     }
 
-    /** {@code POST /api/v1/scans/{id}/cancel} (the current run) as {@code requestedBy}; fails unless it answers 202. */
-    public JsonNode cancel(UUID scanId, String requestedBy) {
+    /** {@code POST /api/v1/scans/{id}/cancel} (the current run), as the fleet's key; fails unless it answers 202. */
+    public JsonNode cancel(UUID scanId) {
         HttpResponse<String> answer = send(HttpRequest.newBuilder(base.resolve("/api/v1/scans/" + scanId + "/cancel"))
-                .header("X-Requested-By", requestedBy)
                 .POST(HttpRequest.BodyPublishers.noBody()));
         if (answer.statusCode() != 202) {
             throw new AssertionError("POST /api/v1/scans/" + scanId + "/cancel answered " + answer.statusCode()

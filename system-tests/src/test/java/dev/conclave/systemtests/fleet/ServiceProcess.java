@@ -60,6 +60,8 @@ final class ServiceProcess {
             List<String> command = new ArrayList<>();
             command.add(javaCommand());
             command.addAll(JVM_OPTIONS);
+            // A temporary folder of its own, so a test can see what the service left behind.
+            command.add("-Djava.io.tmpdir=" + Files.createDirectories(tmpDir(work, name)));
             command.add("-Dquarkus.http.host=127.0.0.1");
             command.add("-Dquarkus.http.port=" + port);
             command.add("-jar");
@@ -78,6 +80,11 @@ final class ServiceProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + " from " + jar, e);
         }
+    }
+
+    /** The service's temporary folder ({@code java.io.tmpdir}) under the fleet's work folder. */
+    static Path tmpDir(Path work, String name) {
+        return work.resolve(name).resolve("tmp");
     }
 
     /** The JDK running the tests, so the services run on the same Java. */

@@ -49,7 +49,7 @@ class CancelledRunBillsNothingAfterTheCancelIT {
         await("the three role calls at the provider").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                 .until(() -> fleet.openRouter().completionsMentioning(name).size() >= ROLES.size());
 
-        JsonNode cancelled = fleet.scanApi().cancel(accepted.scanId(), "cancel-it");
+        JsonNode cancelled = fleet.scanApi().cancel(accepted.scanId());
         Instant answered = Instant.now();
 
         JsonNode scan = fleet.scanApi().awaitFinished(accepted.scanId(), Duration.ofSeconds(60));
@@ -82,7 +82,7 @@ class CancelledRunBillsNothingAfterTheCancelIT {
         String name = ScanBody.uniqueName("queued-shop");
         try {
             accepted = fleet.scanApi().submit(ScanBody.of(name, Projects.flaskTodoService()).json());
-            fleet.scanApi().cancel(accepted.scanId(), "cancel-it");
+            fleet.scanApi().cancel(accepted.scanId());
             JsonNode scan = fleet.scanApi().awaitFinished(accepted.scanId(), Duration.ofSeconds(30));
             assertEquals("CANCELLED", scan.path("status").asText(), scan::toPrettyString);
         } finally {
