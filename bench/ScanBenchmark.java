@@ -5,7 +5,13 @@
  *   java bench/ScanBenchmark.java latency 200      # sequential scans, p50/p90/p99
  *   java bench/ScanBenchmark.java throughput 2000  # submitted as fast as possible, scans/s
  *
- * Server URL: $CONCLAVE_SERVER, else http://127.0.0.1:18080. Prints numbers; asserts nothing.
+ * Server URL: $CONCLAVE_SERVER, else http://127.0.0.1:18080. API key: $CONCLAVE_API_KEY
+ * (CONCLAVE_API_KEY=$(./conclave key) java bench/ScanBenchmark.java ...). The gateway's per-key limits
+ * (conclave.limits.*, 30 submissions a minute by default) would measure the limit, not the pipeline:
+ * start the services for a benchmark with them raised, e.g.
+ *   CONCLAVE_LIMITS_SUBMISSIONS_PER_MINUTE=1000000 CONCLAVE_LIMITS_SUBMISSION_BURST=1000000 \
+ *   CONCLAVE_LIMITS_UPLOADS_PER_KEY=64 CONCLAVE_LIMITS_UPLOADS_PER_INSTANCE=64 ./conclave up
+ * Prints numbers; asserts nothing.
  */
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,6 +31,7 @@ import java.util.regex.Pattern;
 public class ScanBenchmark {
     static final String SERVER = System.getenv().getOrDefault("CONCLAVE_SERVER", "http://127.0.0.1:18080");
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final String BEARER = "Bearer " + System.getenv().getOrDefault("CONCLAVE_API_KEY", "");
     /** Names are unique per run: the response cache would answer a repeated project without any model call. */
     static final String RUN = Long.toString(System.currentTimeMillis(), 36);
     static final Pattern ID = Pattern.compile("\"scanId\":\"([0-9a-f-]{36})\"");
@@ -109,7 +116,7 @@ public class ScanBenchmark {
                  {"path": "src/main.py", "content": "def main():\\n    print('hi')\\n"},
                  {"path": "tests/test_main.py", "content": "def test_main():\\n    assert True\\n"}]}""".formatted(RUN + "-" + name);
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(SERVER + "/api/v1/scans"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("Authorization", BEARER).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 202) {
             throw new IllegalStateException("submit answered " + r.statusCode() + ": " + r.body());
@@ -118,7 +125,8 @@ public class ScanBenchmark {
     }
 
     static Done await(String id, long startNanos, long pollMillis) throws Exception {
-        HttpRequest get = HttpRequest.newBuilder(URI.create(SERVER + "/api/v1/scans/" + id)).GET().build();
+        HttpRequest get = HttpRequest.newBuilder(URI.create(SERVER + "/api/v1/scans/" + id))
+                .header("Authorization", BEARER).GET().build();
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
             String body = HTTP.send(get, HttpResponse.BodyHandlers.ofString()).body();
