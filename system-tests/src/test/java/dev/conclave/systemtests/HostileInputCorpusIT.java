@@ -275,8 +275,8 @@ class HostileInputCorpusIT {
                         .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\",\"role\":\"admin\"}")), 403, null, null),
                 new Hostile("headers", "an Idempotency-Key of 2,000 characters", jsonRequest(body)
                         .header("Idempotency-Key", "k".repeat(2_000)), 400, "Idempotency-Key", "the limit is 200"),
-                new Hostile("headers", "an Idempotency-Key that is not ASCII", jsonRequest(body)
-                        .header("Idempotency-Key", "a\u00e9b"), 400, "Idempotency-Key", "visible ASCII"));
+                new Hostile("headers", "an Idempotency-Key with spaces", jsonRequest(body)
+                        .header("Idempotency-Key", "a key; drop table scan"), 400, "Idempotency-Key", "visible ASCII"));
     }
 
     private List<Hostile> queryParameters() {

@@ -117,9 +117,12 @@ public class RunResource {
             @Parameter(description = "The earlier run; default the run before 'to'") @QueryParam("from") String from,
             @Parameter(description = "The later run; default the current run") @QueryParam("to") String to) {
         UUID scanId = ScanResource.parseId(id);
-        ScanState later = to == null ? queries.find(caller.get(), scanId).orElseThrow(() -> new ScanNotFoundException(scanId))
-                : state(scanId, parseRun("to", to));
-        int fromRun = from == null ? later.run().run - 1 : parseRun("from", from);
+        // Both numbers are read before anything is looked up: a malformed one is a 400 whatever exists.
+        Integer toRun = to == null ? null : parseRun("to", to);
+        Integer fromRequested = from == null ? null : parseRun("from", from);
+        ScanState later = toRun == null ? queries.find(caller.get(), scanId).orElseThrow(() -> new ScanNotFoundException(scanId))
+                : state(scanId, toRun);
+        int fromRun = fromRequested == null ? later.run().run - 1 : fromRequested;
         if (fromRun < 1) {
             throw InvalidScanException.badRequest("from", "scan " + scanId + " has one run only; there is nothing to "
                     + "compare yet (start another with POST /api/v1/scans/" + scanId + "/runs)");
