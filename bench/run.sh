@@ -3,6 +3,7 @@
 #
 #   bench/run.sh            full run (~10-15 min on 2 cores)
 #   bench/run.sh --quick    fewer scans per scenario, a smoke check (~3-4 min)
+#   bench/run.sh --scans N  every scenario with N scans (a check of the script itself; the numbers mean little)
 #   bench/run.sh --profile  also records JFR on the three services during the zero-latency throughput scenario
 #                           (files in $CONCLAVE_HOME/jfr/; summarise with `jfr summary` / `jfr print`)
 #
@@ -17,11 +18,14 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 quick=0
 profile=0
-for arg in "$@"; do
+scans=""
+while [[ $# -gt 0 ]]; do
+  arg="$1"; shift
   case "$arg" in
     --quick) quick=1 ;;
+    --scans) scans="${1:?--scans needs a number}"; shift ;;
     --profile) profile=1 ;;
-    -h | --help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "unknown option $arg (bench/run.sh [--quick] [--profile])" >&2; exit 64 ;;
   esac
 done
@@ -54,6 +58,7 @@ if [[ $quick == 1 ]]; then
 else
   n_tp=2000 n_lat=200 n_c100=2000 n_c10=1000 n_h=1000
 fi
+if [[ -n "$scans" ]]; then n_tp=$scans n_lat=$scans n_c100=$scans n_c10=$scans n_h=$scans; fi
 
 # --- what we start, we stop -------------------------------------------------------------------------------------
 stack_was_up=0
@@ -139,7 +144,8 @@ record_services() {
     if [[ $name == analysis-worker-2 ]]; then pid="$worker2_pid"; else pid="$(svc_pid_of "$name")"; fi
     [[ -n "$pid" ]] || continue
     log="$CONCLAVE_LOGS/$name.log"
-    warns="$(grep -cE ' (WARN|ERROR) ' "$log" 2>/dev/null || true)"
+    # Start-up notices (deprecated keys and the like, on the main thread) are not load warnings.
+    warns="$(grep -E ' (WARN|ERROR) ' "$log" 2>/dev/null | grep -cv ' (main) ' || true)"
     pool="$(grep -ciE 'unreachable|pool.*(exhaust|timeout)|acquisition timeout|Unable to acquire JDBC' "$log" 2>/dev/null || true)"
     line+="$(printf '%s %s MB (%s warn/err, %s pool/unreachable); ' "$name" "$(rss_mb "$pid")" "${warns:-0}" "${pool:-0}")"
   done
@@ -160,6 +166,13 @@ met() { # met VALUE OP BOUND -> yes/no (awk does the float comparison)
   [[ -n "$1" ]] || { echo "no result"; return; }
   awk -v v="$1" -v b="$3" "BEGIN { print (v $2 b) ? \"yes\" : \"no\" }"
 }
+stages() { # stages NAME SINCE: per-stage wall times of the scans created since SINCE (bench/stages.sql)
+  command -v psql >/dev/null 2>&1 || return 0
+  PGPASSWORD="${QUARKUS_DATASOURCE_PASSWORD:-$CONCLAVE_PG_PASSWORD}" psql -q -h 127.0.0.1 -p "$CONCLAVE_PG_PORT" \
+    -U "${QUARKUS_DATASOURCE_USERNAME:-$CONCLAVE_PG_USER}" -d "$CONCLAVE_PG_DB" -v since="$2" \
+    -f "$root/bench/stages.sql" >"$results/stages-$1.txt" 2>&1 || true
+}
+now() { date -u '+%Y-%m-%dT%H:%M:%S.%3NZ'; }
 jfr_start() {
   [[ $profile == 1 ]] || return 0
   local name
@@ -183,9 +196,11 @@ load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 # 1. Zero-latency sustained throughput, and the gateway's accept rate under it.
 log "scenario 1/6: zero-latency throughput ($n_tp scans, 16 submitters)"
 start_services 0ms 16 16 1
+t0="$(now)"
 jfr_start
 bench tp0 throughput "$n_tp" 16
 jfr_stop
+stages throughput "$t0"
 record_services "0 ms, throughput"
 v="$(field tp0 scans_per_s)"; row "0 ms: sustained throughput ($(field tp0 completed)/$n_tp completed)" "≥ 300 scans/s" "$v scans/s" "$(met "$v" '>=' 300)"
 v="$(field tp0 accepted_per_s)"; row "0 ms: gateway accepts under that load" "≥ 500/s" "$v/s" "$(met "$v" '>=' 500)"
@@ -193,7 +208,9 @@ v="$(field tp0 accepted_per_s)"; row "0 ms: gateway accepts under that load" "�
 # 2. Sequential latency.
 log "scenario 2/6: sequential latency ($n_lat scans)"
 start_services 0ms 16 16 1
+t0="$(now)"
 bench lat latency "$n_lat"
+stages sequential "$t0"
 record_services "0 ms, sequential"
 p50="$(field lat server_p50)"; p99="$(field lat server_p99)"
 row "0 ms: sequential, server p50" "≤ 20 ms" "$p50 ms (client $(field lat client_p50) ms)" "$(met "$p50" '<=' 20)"
@@ -237,7 +254,7 @@ pool_total="$(grep -oE '[0-9]+ pool/unreachable' "$results/services" | awk '{ s 
 row "pool-exhaustion / unreachable warnings" "0" "$pool_total" "$(met "$pool_total" '==' 0)"
 
 echo
-echo "Conclave benchmark, $started_at, $( [[ $quick == 1 ]] && echo quick || echo full ) run, $(nproc) cores, load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "Conclave benchmark, $started_at, $(if [[ -n "$scans" ]]; then echo "$scans scans per scenario"; elif [[ $quick == 1 ]]; then echo quick run; else echo full run; fi), $(nproc) cores, load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| scenario | target | result | met |"
 echo "| --- | --- | --- | --- |"
@@ -245,3 +262,10 @@ cat "$results/table"
 echo
 echo "RSS and log warnings of each service at the end of each scenario:"
 cat "$results/services"
+for f in sequential throughput; do
+  if [[ -s "$results/stages-$f.txt" ]]; then
+    echo
+    echo "Wall time per stage, 0 ms, $f (bench/stages.sql):"
+    cat "$results/stages-$f.txt"
+  fi
+done
