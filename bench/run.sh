@@ -54,11 +54,11 @@ mkdir -p "$results"
 rm -f "$results"/*
 
 if [[ $quick == 1 ]]; then
-  n_tp=400 n_lat=60 n_c100=500 n_c10=200 n_h=200
+  n_tp=400 n_lat=60 n_c100=500 n_c10=200 n_h=200 n_warm=50
 else
-  n_tp=2000 n_lat=200 n_c100=2000 n_c10=1000 n_h=1000
+  n_tp=2000 n_lat=200 n_c100=2000 n_c10=1000 n_h=1000 n_warm=200
 fi
-if [[ -n "$scans" ]]; then n_tp=$scans n_lat=$scans n_c100=$scans n_c10=$scans n_h=$scans; fi
+if [[ -n "$scans" ]]; then n_tp=$scans n_lat=$scans n_c100=$scans n_c10=$scans n_h=$scans n_warm=$scans; fi
 
 # --- what we start, we stop -------------------------------------------------------------------------------------
 stack_was_up=0
@@ -166,6 +166,42 @@ met() { # met VALUE OP BOUND -> yes/no (awk does the float comparison)
   [[ -n "$1" ]] || { echo "no result"; return; }
   awk -v v="$1" -v b="$3" "BEGIN { print (v $2 b) ? \"yes\" : \"no\" }"
 }
+# CPU time (user + system, clock ticks) of each process of the pipeline, and of the whole machine: snapshots
+# before and after a measured run give CPU per scan per process (PostgreSQL: the postmaster and its backends).
+tick_hz="$(getconf CLK_TCK)"
+ticks_of() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+cpu_snapshot() {
+  local name pid pg t
+  for name in api-gateway analysis-worker aggregator-worker; do
+    printf '%s %s\n' "$name" "$(ticks_of "$(svc_pid_of "$name")")"
+  done
+  if [[ -n "$worker2_pid" ]]; then printf 'analysis-worker-2 %s\n' "$(ticks_of "$worker2_pid")"; fi
+  while read -r name pid; do
+    t="$(ticks_of "$pid")"
+    if [[ $name == postgres ]]; then
+      for pg in $(pgrep -P "$pid"); do t=$((t + $(ticks_of "$pg"))); done
+    fi
+    printf '%s %s\n' "$name" "$t"
+  done < <("$stack" status | awk '($1 == "kafka" || $1 == "postgres" || $1 == "redis") && $4 ~ /^[0-9]+$/ { print $1, $4 }')
+  printf 'machine %s\n' "$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat)"
+}
+# cpu_report SCENARIO SCANS BEFORE AFTER: CPU seconds and CPU ms per scan of each process over the run.
+cpu_report() {
+  awk -v scenario="$1" -v scans="$2" -v hz="$tick_hz" '
+    FNR == NR { before[$1] = $2; next }
+    { d = ($2 - before[$1]) / hz; line = line sprintf("%s %.1f s (%.1f ms/scan); ", $1, d, 1000 * d / scans) }
+    END { printf "%-34s %s\n", scenario, line }' "$3" "$4" >>"$results/cpu"
+}
+measure() { # measure NAME SCANS ARGS...: the benchmark between two CPU snapshots
+  local name="$1" n="$2"; shift 2
+  cpu_snapshot >"$results/cpu-$name.before"
+  bench "$name" "$@"
+  cpu_snapshot >"$results/cpu-$name.after"
+  cpu_report "$name" "$n" "$results/cpu-$name.before" "$results/cpu-$name.after"
+}
+warm() { # JIT, connection pools and consumer sessions of freshly started services, before a measured run
+  "$CONCLAVE_JAVA" "$root/bench/ScanBenchmark.java" throughput "$n_warm" 16 >"$results/warm.txt" 2>&1 || true
+}
 stages() { # stages NAME SINCE: per-stage wall times of the scans created since SINCE (bench/stages.sql)
   command -v psql >/dev/null 2>&1 || return 0
   PGPASSWORD="${QUARKUS_DATASOURCE_PASSWORD:-$CONCLAVE_PG_PASSWORD}" psql -q -h 127.0.0.1 -p "$CONCLAVE_PG_PORT" \
@@ -187,7 +223,7 @@ jfr_stop() {
   for name in api-gateway analysis-worker aggregator-worker; do
     "$JAVA_HOME/bin/jcmd" "$(svc_pid_of "$name")" JFR.stop name=bench filename="$CONCLAVE_HOME/jfr/$name.jfr" >/dev/null
   done
-  log "JFR recordings in $CONCLAVE_HOME/jfr/"
+  log "JFR recordings in $CONCLAVE_HOME/jfr/ (python3 bench/jfr-summary.py $CONCLAVE_HOME/jfr/*.jfr)"
 }
 
 started_at="$(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -195,12 +231,16 @@ load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # 1. Zero-latency sustained throughput, and the gateway's accept rate under it.
 log "scenario 1/6: zero-latency throughput ($n_tp scans, 16 submitters)"
+# Deep stacks: JFR's default of 64 frames stops inside Hibernate and Quarkus, before the Conclave frames.
+if [[ $profile == 1 ]]; then export CONCLAVE_JAVA_OPTS="${CONCLAVE_JAVA_OPTS:-} -XX:FlightRecorderOptions:stackdepth=1024"; fi
 start_services 0ms 16 16 1
+warm
 t0="$(now)"
 jfr_start
-bench tp0 throughput "$n_tp" 16
+measure tp0 "$n_tp" throughput "$n_tp" 16
 jfr_stop
 stages throughput "$t0"
+if [[ $profile == 1 ]]; then export CONCLAVE_JAVA_OPTS="${CONCLAVE_JAVA_OPTS% -XX:FlightRecorderOptions:stackdepth=1024}"; fi
 record_services "0 ms, throughput"
 v="$(field tp0 scans_per_s)"; row "0 ms: sustained throughput ($(field tp0 completed)/$n_tp completed)" "≥ 300 scans/s" "$v scans/s" "$(met "$v" '>=' 300)"
 v="$(field tp0 accepted_per_s)"; row "0 ms: gateway accepts under that load" "≥ 500/s" "$v/s" "$(met "$v" '>=' 500)"
@@ -208,8 +248,9 @@ v="$(field tp0 accepted_per_s)"; row "0 ms: gateway accepts under that load" "�
 # 2. Sequential latency.
 log "scenario 2/6: sequential latency ($n_lat scans)"
 start_services 0ms 16 16 1
+warm
 t0="$(now)"
-bench lat latency "$n_lat"
+measure lat "$n_lat" latency "$n_lat"
 stages sequential "$t0"
 record_services "0 ms, sequential"
 p50="$(field lat server_p50)"; p99="$(field lat server_p99)"
@@ -221,14 +262,16 @@ row "0 ms: sequential, server p99" "≤ 60 ms" "$p99 ms (client $(field lat clie
 # synthesis) finishes at most C scans per 200 ms.
 log "scenario 3/6: 200 ms calls, concurrency 100 ($n_c100 scans)"
 start_services 200ms 100 100 1
-bench c100 throughput "$n_c100" 16
+warm
+measure c100 "$n_c100" throughput "$n_c100" 16
 record_services "200 ms, concurrency 100"
 v="$(field c100 scans_per_s)"
 row "200 ms, concurrency 100 (ideal 500/s)" "≥ 250 scans/s" "$v scans/s ($(awk -v v="$v" 'BEGIN{printf "%.3f", v/500}') of ideal)" "$(met "$v" '>=' 250)"
 
 log "scenario 4/6: 200 ms calls, concurrency 10 ($n_c10 scans)"
 start_services 200ms 10 10 1
-bench c10 throughput "$n_c10" 16
+warm
+measure c10 "$n_c10" throughput "$n_c10" 16
 record_services "200 ms, concurrency 10"
 v="$(field c10 scans_per_s)"; f="$(awk -v v="$v" 'BEGIN{printf "%.3f", v/50}')"
 row "200 ms, concurrency 10 (ideal 50/s)" "≥ 0.95 of ideal" "$v scans/s ($f of ideal)" "$(met "$f" '>=' 0.95)"
@@ -237,11 +280,13 @@ row "200 ms, concurrency 10 (ideal 50/s)" "≥ 0.95 of ideal" "$v scans/s ($f of
 # that it is not what limits the second.
 log "scenario 5/6: 200 ms calls, one analysis-worker at concurrency 10 ($n_h scans)"
 start_services 200ms 10 20 1
-bench h1 throughput "$n_h" 16
+warm
+measure h1 "$n_h" throughput "$n_h" 16
 record_services "200 ms, 1 worker x 10"
 log "scenario 6/6: 200 ms calls, two analysis-workers at concurrency 10 ($n_h scans)"
 start_services 200ms 10 20 2
-bench h2 throughput "$n_h" 16
+warm
+measure h2 "$n_h" throughput "$n_h" 16
 record_services "200 ms, 2 workers x 10"
 one="$(field h1 scans_per_s)"; two="$(field h2 scans_per_s)"
 ratio="$(awk -v a="$one" -v b="$two" 'BEGIN{ if (a > 0) printf "%.2f", b/a; }')"
@@ -262,6 +307,9 @@ cat "$results/table"
 echo
 echo "RSS and log warnings of each service at the end of each scenario:"
 cat "$results/services"
+echo
+echo "CPU of each process during each measured run (user + system; machine = all processes, the load generator included):"
+cat "$results/cpu"
 for f in sequential throughput; do
   if [[ -s "$results/stages-$f.txt" ]]; then
     echo
