@@ -8,7 +8,7 @@ Reads the jdk.ExecutionSample events (`jfr print --json`) and counts each sample
     jtokkit, Jackson, ...), so a HashMap.put inside Hibernate counts as Hibernate;
   * by Conclave method: the innermost dev.conclave frame, i.e. the project code that caused the work.
 Then prints JFR's own views for GC pauses, lock contention, virtual-thread pinning and allocation.
-Needs `jfr` of the JDK on PATH (or JAVA_HOME). JFR keeps 64 frames per stack by default, too few to reach the
+Needs `jfr` of the JDK on PATH (or JAVA_HOME). `jfr print` shows 5 frames unless told more, and JFR records 64 per stack by default, too few to reach the
 Conclave frames under Hibernate and Quarkus: bench/run.sh --profile starts the services with
 -XX:FlightRecorderOptions:stackdepth=1024.
 """
@@ -66,7 +66,7 @@ def frames_of(event):
 
 
 def summarise(path, jfr, top):
-    raw = subprocess.run([jfr, "print", "--json", "--events", "jdk.ExecutionSample", path],
+    raw = subprocess.run([jfr, "print", "--json", "--stack-depth", "1024", "--events", "jdk.ExecutionSample", path],
                          check=True, capture_output=True, text=True).stdout
     events = json.loads(raw)["recording"]["events"]
     by_library = collections.Counter()

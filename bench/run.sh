@@ -182,7 +182,7 @@ cpu_snapshot() {
       for pg in $(pgrep -P "$pid"); do t=$((t + $(ticks_of "$pg"))); done
     fi
     printf '%s %s\n' "$name" "$t"
-  done < <("$stack" status | awk '($1 == "kafka" || $1 == "postgres" || $1 == "redis") && $4 ~ /^[0-9]+$/ { print $1, $4 }')
+  done < <(env -u KAFKA_BOOTSTRAP_SERVERS -u QUARKUS_DATASOURCE_JDBC_URL -u QUARKUS_REDIS_HOSTS "$stack" status | awk '($1 == "kafka" || $1 == "postgres" || $1 == "redis") && $4 ~ /^[0-9]+$/ { print $1, $4 }')
   printf 'machine %s\n' "$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat)"
 }
 # cpu_report SCENARIO SCANS BEFORE AFTER: CPU seconds and CPU ms per scan of each process over the run.
