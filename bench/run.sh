@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # bench/run.sh: the throughput benchmark of issue 11 in one command.
 #
-#   bench/run.sh            full run (~10-15 min on 2 cores)
-#   bench/run.sh --quick    fewer scans per scenario, a smoke check (~3-4 min)
+#   bench/run.sh            full run (~20 min on 2 cores)
+#   bench/run.sh --quick    fewer scans per scenario, a smoke check (~5 min, most of it the six restarts)
 #   bench/run.sh --scans N  every scenario with N scans (a check of the script itself; the numbers mean little)
 #   bench/run.sh --profile  also records JFR on the three services during the zero-latency throughput scenario
 #                           (files in $CONCLAVE_HOME/jfr/; summarise with `jfr summary` / `jfr print`)
@@ -54,7 +54,7 @@ mkdir -p "$results"
 rm -f "$results"/*
 
 if [[ $quick == 1 ]]; then
-  n_tp=400 n_lat=60 n_c100=500 n_c10=200 n_h=200 n_warm=50
+  n_tp=200 n_lat=30 n_c100=200 n_c10=100 n_h=100 n_warm=20
 else
   n_tp=2000 n_lat=200 n_c100=2000 n_c10=1000 n_h=1000 n_warm=200
 fi
@@ -147,6 +147,8 @@ record_services() {
     # Start-up notices (deprecated keys and the like, on the main thread) are not load warnings.
     warns="$(grep -E ' (WARN|ERROR) ' "$log" 2>/dev/null | grep -cv ' (main) ' || true)"
     pool="$(grep -ciE 'unreachable|pool.*(exhaust|timeout)|acquisition timeout|Unable to acquire JDBC' "$log" 2>/dev/null || true)"
+    # Each start rotates the log; keep this scenario's beside the results.
+    cp "$log" "$results/$(tr -c 'a-z0-9\n' '-' <<<"$scenario")-$name.log" 2>/dev/null || true
     line+="$(printf '%s %s MB (%s warn/err, %s pool/unreachable); ' "$name" "$(rss_mb "$pid")" "${warns:-0}" "${pool:-0}")"
   done
   printf '%-34s %s\n' "$scenario" "$line" >>"$results/services"
