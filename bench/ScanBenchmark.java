@@ -11,7 +11,8 @@
  * start the services for a benchmark with them raised, e.g.
  *   CONCLAVE_LIMITS_SUBMISSIONS_PER_MINUTE=1000000 CONCLAVE_LIMITS_SUBMISSION_BURST=1000000 \
  *   CONCLAVE_LIMITS_UPLOADS_PER_KEY=64 CONCLAVE_LIMITS_UPLOADS_PER_INSTANCE=64 ./conclave up
- * Prints numbers; asserts nothing.
+ * Prints numbers; asserts nothing. Besides the readable lines, each mode prints one machine-readable line
+ * starting with "RESULT " (key=value pairs) that bench/run.sh turns into its table.
  */
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,7 +32,13 @@ import java.util.regex.Pattern;
 
 public class ScanBenchmark {
     static final String SERVER = System.getenv().getOrDefault("CONCLAVE_SERVER", "http://127.0.0.1:18080");
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/2 by default (java.net.http upgrades to h2c and multiplexes every submitter on one connection, as the
+     * issue-11 numbers were taken); CONCLAVE_BENCH_HTTP=1.1 gives each concurrent request a connection of its own.
+     */
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .version("1.1".equals(System.getenv("CONCLAVE_BENCH_HTTP")) ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
+            .build();
     static final String BEARER = "Bearer " + System.getenv().getOrDefault("CONCLAVE_API_KEY", "");
     /** Names are unique per run: the response cache would answer a repeated project without any model call. */
     static final String RUN = Long.toString(System.currentTimeMillis(), 36);
@@ -70,6 +78,10 @@ public class ScanBenchmark {
         System.out.printf("sequential scans: %d%n", n);
         print("client submit->completed ms", client);
         print("server created->completed ms", server);
+        Collections.sort(client);
+        Collections.sort(server);
+        System.out.printf(Locale.ROOT, "RESULT mode=latency scans=%d client_p50=%.1f client_p99=%.1f server_p50=%.1f server_p99=%.1f%n",
+                n, pct(client, 50), pct(client, 99), pct(server, 50), pct(server, 99));
     }
 
     static void throughput(int n, int submitters) throws Exception {
@@ -107,6 +119,9 @@ public class ScanBenchmark {
                 n, submitters, submitSeconds, n / submitSeconds, completed);
         System.out.printf("sustained: %.1f scans/s (first accepted -> last completed: %.2f s)%n", n / span, span);
         print("server created->completed ms under load", server);
+        Collections.sort(server);
+        System.out.printf(Locale.ROOT, "RESULT mode=throughput scans=%d completed=%d accepted_per_s=%.1f scans_per_s=%.1f span_s=%.2f server_p50=%.1f%n",
+                n, completed, n / submitSeconds, n / span, span, pct(server, 50));
     }
 
     static String submit(String name) throws Exception {
