@@ -2,14 +2,16 @@ package dev.conclave.aggregator.service;
 
 import dev.conclave.aggregator.config.AggregationConfig;
 import dev.conclave.aggregator.messaging.ScanCompletedPublisher;
-import dev.conclave.aggregator.persistence.AggregationEntity;
 import dev.conclave.model.ScanCompleted;
 import dev.conclave.model.ScanStatus;
 import dev.conclave.model.SchemaVersions;
+import dev.conclave.model.WireJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -45,16 +47,12 @@ public class CompletionOutbox {
      */
     @Transactional
     public boolean publish(UUID scanId, int run) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> keys = em.createNativeQuery("select scan_id, run from aggregation where scan_id = ?1 and run = ?2 and "
-                + CLOSED_UNPUBLISHED + " for update skip locked")
-                .setParameter(1, scanId)
-                .setParameter(2, run)
-                .getResultList();
-        if (keys.isEmpty()) {
+        List<ScanCompleted> due = lockUnpublished("scan_id = ?1 and run = ?2 and " + CLOSED_UNPUBLISHED,
+                scanId, run);
+        if (due.isEmpty()) {
             return false;
         }
-        publishAndMark(AggregationEntity.findById(new AggregationEntity.Key(scanId, run)));
+        publishAndMark(due.get(0));
         return true;
     }
 
@@ -66,35 +64,54 @@ public class CompletionOutbox {
      */
     @Transactional
     public int relayBatch() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> keys = em.createNativeQuery("select scan_id, run from aggregation where " + CLOSED_UNPUBLISHED
-                + " order by completed_at limit ?1 for update skip locked")
-                .setParameter(1, config.completionRelayBatch())
-                .getResultList();
         int published = 0;
-        for (Object[] key : keys) {
-            AggregationEntity aggregation = AggregationEntity.findById(
-                    new AggregationEntity.Key((UUID) key[0], ((Number) key[1]).intValue()));
+        for (ScanCompleted completed : lockUnpublished(CLOSED_UNPUBLISHED + " order by completed_at limit ?1",
+                config.completionRelayBatch())) {
             try {
-                publishAndMark(aggregation);
+                publishAndMark(completed);
                 published++;
             } catch (RuntimeException e) {
                 LOG.warnf("could not publish the completion of scan %s run %d, trying again in %s: %s",
-                        aggregation.scanId, aggregation.run, config.completionRelayInterval(), e.getMessage());
+                        completed.scanId(), completed.run(), config.completionRelayInterval(), e.getMessage());
                 break;
             }
         }
         return published;
     }
 
-    private void publishAndMark(AggregationEntity aggregation) {
-        publisher.publish(new ScanCompleted(SchemaVersions.WIRE, aggregation.scanId, aggregation.run,
-                ScanStatus.valueOf(aggregation.status), nonNull(aggregation.missingRoles), nonNull(aggregation.failedRoles),
-                aggregation.completedAt));
-        aggregation.completionPublishedAt = Instant.now();
+    /**
+     * The completion events of the closed, unpublished runs that match {@code where}, their rows locked
+     * (skipping rows another transaction holds). Only the event's columns are read: never the report.
+     */
+    private List<ScanCompleted> lockUnpublished(String where, Object... parameters) {
+        var query = em.createNativeQuery("select scan_id, run, status, cast(missing_roles as text), cast(failed_roles as text),"
+                + " completed_at from aggregation where " + where + " for update skip locked");
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(row -> new ScanCompleted(SchemaVersions.WIRE, (UUID) row[0], ((Number) row[1]).intValue(),
+                ScanStatus.valueOf((String) row[2]), roles((String) row[3]), roles((String) row[4]), instant(row[5])))
+                .toList();
     }
 
-    private static List<String> nonNull(List<String> roles) {
-        return roles == null ? List.of() : roles;
+    private void publishAndMark(ScanCompleted completed) {
+        publisher.publish(completed);
+        em.createNativeQuery("update aggregation set completion_published_at = ?1 where scan_id = ?2 and run = ?3")
+                .setParameter(1, Instant.now())
+                .setParameter(2, completed.scanId())
+                .setParameter(3, completed.run())
+                .executeUpdate();
+    }
+
+    private static List<String> roles(String json) {
+        return json == null ? List.of() : List.of(WireJson.decode(json, String[].class));
+    }
+
+    private static Instant instant(Object value) {
+        // The driver's type for timestamptz depends on the Hibernate version: any of the three is the same instant.
+        return value instanceof Timestamp timestamp ? timestamp.toInstant()
+                : value instanceof OffsetDateTime offset ? offset.toInstant() : (Instant) value;
     }
 }

@@ -9,15 +9,12 @@ import dev.conclave.model.ScanRequest;
 import dev.conclave.model.WireJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.hibernate.query.NativeQuery;
 import org.hibernate.type.StandardBasicTypes;
 import org.jboss.logging.Logger;
@@ -93,11 +90,10 @@ public class FanIn {
                     + result.scanId() + ", whose latest run is " + currentRun + ": that run was never requested");
         }
         // Locked now, not read plainly: the claim below must see the status the sweeper may just have changed.
-        AggregationEntity aggregation = AggregationEntity.findById(new AggregationEntity.Key(result.scanId(), result.run()),
-                LockModeType.PESSIMISTIC_WRITE);
-        if (aggregation != null && AggregationEntity.CLOSED.contains(aggregation.status)) {
+        Optional<String> status = statusForUpdate(result.scanId(), result.run());
+        if (status.isPresent() && AggregationEntity.CLOSED.contains(status.get())) {
             LOG.debugf("role result of %s for scan %s run %d skipped: the run is already %s", result.role(),
-                    result.scanId(), result.run(), aggregation.status);
+                    result.scanId(), result.run(), status.get());
             return Optional.empty();
         }
         record(result);
@@ -158,39 +154,39 @@ public class FanIn {
      */
     @Transactional
     public boolean close(Claim claim, RunOutcome outcome) {
-        AggregationEntity aggregation = heldBy(claim);
-        if (aggregation == null) {
-            return false;
-        }
-        aggregation.status = outcome.status().name();
-        aggregation.missingRoles = outcome.missingRoles();
-        aggregation.failedRoles = outcome.failedRoles();
-        aggregation.report = WireJson.tree(outcome.report());
-        aggregation.failureReason = outcome.failureReason();
-        aggregation.completedAt = outcome.completedAt();
-        aggregation.claimedUntil = null;
-        aggregation.claimToken = null;
-        aggregation.completionPublishedAt = null;
-        return true;
+        // One statement: the row lock, the claim check and the write (no load of the row's JSON).
+        return em.createNativeQuery("""
+                update aggregation set status = ?1, missing_roles = cast(?2 as jsonb), failed_roles = cast(?3 as jsonb),
+                       report = cast(?4 as jsonb), failure_reason = ?5, completed_at = ?6,
+                       claimed_until = null, claim_token = null, completion_published_at = null
+                where scan_id = ?7 and run = ?8 and status = 'SYNTHESIZING' and claim_token = ?9""")
+                .setParameter(1, outcome.status().name())
+                .setParameter(2, json(outcome.missingRoles()))
+                .setParameter(3, json(outcome.failedRoles()))
+                .setParameter(4, json(outcome.report()))
+                .setParameter(5, outcome.failureReason())
+                .setParameter(6, outcome.completedAt())
+                .setParameter(7, claim.request().scanId())
+                .setParameter(8, claim.request().run())
+                .setParameter(9, claim.token())
+                .executeUpdate() == 1;
     }
 
     /** Gives a claim back after a synthesis that failed before paying for anything, so it is tried again. */
     @Transactional
     public void release(Claim claim) {
-        AggregationEntity aggregation = heldBy(claim);
-        if (aggregation != null) {
-            aggregation.status = AggregationEntity.OPEN;
-            aggregation.claimedUntil = null;
-            aggregation.claimToken = null;
-        }
+        em.createNativeQuery("""
+                update aggregation set status = 'OPEN', claimed_until = null, claim_token = null
+                where scan_id = ?1 and run = ?2 and status = 'SYNTHESIZING' and claim_token = ?3""")
+                .setParameter(1, claim.request().scanId())
+                .setParameter(2, claim.request().run())
+                .setParameter(3, claim.token())
+                .executeUpdate();
     }
 
-    /** The run's row, locked, if {@code claim} still holds it. */
-    private AggregationEntity heldBy(Claim claim) {
-        AggregationEntity aggregation = AggregationEntity.findById(
-                new AggregationEntity.Key(claim.request().scanId(), claim.request().run()), LockModeType.PESSIMISTIC_WRITE);
-        return aggregation != null && AggregationEntity.SYNTHESIZING.equals(aggregation.status)
-                && claim.token().equals(aggregation.claimToken) ? aggregation : null;
+    /** A JSON column's text, SQL null for null (as the entity mapping writes it). */
+    private static String json(Object value) {
+        return value == null ? null : WireJson.encode(value);
     }
 
     /**
@@ -251,19 +247,39 @@ public class FanIn {
                 .executeUpdate();
     }
 
-    /** Claims an open run whose every expected role has arrived, or whose cancel was asked for. */
+    /**
+     * Claims an open run whose every expected role has arrived, or whose cancel was asked for. Most
+     * results do not complete their run: one narrow query (status, whether every expected role is in,
+     * whether a cancel was asked) decides, and only a run about to be claimed is loaded whole.
+     */
     private Optional<Claim> claimIfComplete(UUID scanId, int run) {
-        AggregationEntity aggregation = AggregationEntity.findById(new AggregationEntity.Key(scanId, run),
-                LockModeType.PESSIMISTIC_WRITE);
-        if (aggregation == null || !AggregationEntity.OPEN.equals(aggregation.status)) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select a.status,
+                       not exists (select 1 from jsonb_array_elements_text(a.expected_roles) e(role)
+                                   where not exists (select 1 from role_result r
+                                                     where r.scan_id = a.scan_id and r.run = a.run and r.role = e.role)),
+                       exists (select 1 from scan_run c where c.scan_id = a.scan_id and c.run = a.run
+                               and c.cancel_requested_at is not null)
+                from aggregation a where a.scan_id = ?1 and a.run = ?2
+                for update of a""")
+                .setParameter(1, scanId)
+                .setParameter(2, run)
+                .getResultList();
+        if (rows.isEmpty() || !AggregationEntity.OPEN.equals(rows.get(0)[0])
+                || !(Boolean.TRUE.equals(rows.get(0)[1]) || Boolean.TRUE.equals(rows.get(0)[2]))) {
             return Optional.empty();
         }
-        List<RoleResultEntity> results = RoleResultEntity.forRun(scanId, run);
-        Set<String> arrived = results.stream().map(r -> r.role).collect(Collectors.toSet());
-        if (!arrived.containsAll(aggregation.expectedRoles) && cancelOf(scanId, run).isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(claim(aggregation, results));
+        AggregationEntity aggregation = AggregationEntity.findById(new AggregationEntity.Key(scanId, run));
+        return Optional.of(claim(aggregation, RoleResultEntity.forRun(scanId, run)));
+    }
+
+    /** The run's status, its row locked until the transaction ends; empty if its request has not arrived. */
+    private Optional<String> statusForUpdate(UUID scanId, int run) {
+        return em.createNativeQuery("select status from aggregation where scan_id = ?1 and run = ?2 for update")
+                .setParameter(1, scanId)
+                .setParameter(2, run)
+                .getResultStream().findFirst().map(String.class::cast);
     }
 
     private Claim claim(AggregationEntity aggregation, List<RoleResultEntity> results) {
