@@ -119,9 +119,9 @@ start_services() {
     # services.sh runs one worker; the second is the same jar on another port, in its own working directory.
     local dir="$CONCLAVE_RUN/analysis-worker-2"
     mkdir -p "$dir"
-    local -a extra=()
-    if [[ -n "${CONCLAVE_JAVA_OPTS:-}" ]]; then read -r -a extra <<<"$CONCLAVE_JAVA_OPTS"; fi
-    (cd "$dir" && exec "$CONCLAVE_JAVA" -Xmx512m -XX:+UseSerialGC "${extra[@]}" -Dquarkus.http.host=127.0.0.1 \
+    local -a opts
+    mapfile -t opts < <(service_java_opts)
+    (cd "$dir" && exec "$CONCLAVE_JAVA" "${opts[@]}" -Dquarkus.http.host=127.0.0.1 \
       -Dquarkus.http.port="$worker2_port" -jar "$root/analysis-worker/target/quarkus-app/quarkus-run.jar" \
       >"$CONCLAVE_LOGS/analysis-worker-2.log" 2>&1) &
     worker2_pid=$!

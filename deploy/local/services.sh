@@ -56,12 +56,8 @@ svc_launch() {
   mkdir -p "$workdir"
   rotate_log "$(svc_log "$name")"
   log "$name: starting on $(svc_url "$name")"
-  local -a opts=(-Xmx512m -XX:+UseSerialGC) extra=()
-  if [[ -n "${CONCLAVE_JAVA_OPTS:-}" ]]; then
-    # Word splitting is intended: CONCLAVE_JAVA_OPTS is a flag list.
-    read -r -a extra <<<"$CONCLAVE_JAVA_OPTS"
-    opts+=("${extra[@]}")
-  fi
+  local -a opts
+  mapfile -t opts < <(service_java_opts)
   (cd "$workdir" && start_daemon "$(svc_pidfile "$name")" "$(svc_log "$name")" \
     "$CONCLAVE_JAVA" "${opts[@]}" \
     -Dquarkus.http.host="$CONCLAVE_BIND_HOST" -Dquarkus.http.port="$port" \

@@ -50,6 +50,21 @@ CONCLAVE_PG_PASSWORD=conclave
 
 # --- messages ---------------------------------------------------------------
 
+# JVM flags of every service JVM (services.sh, bench/run.sh's second worker), then CONCLAVE_JAVA_OPTS:
+# a 256 MB heap with the serial collector keeps each service's RSS well under 400 MB at the benchmark's
+# loads (docs/benchmarks.md); glibc's per-thread malloc arenas (many virtual-thread carriers and Netty
+# threads) would otherwise add 64 MB reservations that count towards RSS once touched.
+service_java_opts() {
+  local -a opts=(-Xmx256m -XX:+UseSerialGC) extra=()
+  if [[ -n "${CONCLAVE_JAVA_OPTS:-}" ]]; then
+    # Word splitting is intended: CONCLAVE_JAVA_OPTS is a flag list.
+    read -r -a extra <<<"$CONCLAVE_JAVA_OPTS"
+    opts+=("${extra[@]}")
+  fi
+  printf '%s\n' "${opts[@]}"
+}
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+
 log()  { printf '[conclave] %s\n' "$*" >&2; }
 warn() { printf '[conclave] WARNING: %s\n' "$*" >&2; }
 die()  { printf '[conclave] ERROR: %s\n' "$*" >&2; exit 1; }
