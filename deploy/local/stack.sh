@@ -234,16 +234,7 @@ kafka_stop() {
   rm -f "$KAFKA_PID"
 }
 
-kafka_status() {
-  local pid
-  if kafka_external; then
-    printf '%-9s %-8s %-28s %-8s %s\n' kafka external "$KAFKA_BOOTSTRAP_SERVERS" - -
-    return 0
-  fi
-  pid="$(kafka_pid)"
-  printf '%-9s %-8s %-28s %-8s %s\n' kafka "$([[ -n "$pid" ]] && echo running || echo stopped)" \
-    "$KAFKA_ADDR" "${pid:--}" "$KAFKA_LOGFILE"
-}
+kafka_status() { status_row kafka kafka_external "${KAFKA_BOOTSTRAP_SERVERS:-}" kafka_pid "$KAFKA_ADDR" "$KAFKA_LOGFILE"; }
 
 # ============================================================================
 # PostgreSQL
@@ -409,16 +400,7 @@ pg_stop() {
     warn "postgres: pg_ctl stop failed (log: $PG_LOGFILE)"
 }
 
-pg_status() {
-  local pid
-  if pg_external; then
-    printf '%-9s %-8s %-28s %-8s %s\n' postgres external "$QUARKUS_DATASOURCE_JDBC_URL" - -
-    return 0
-  fi
-  pid="$(pg_pid)"
-  printf '%-9s %-8s %-28s %-8s %s\n' postgres "$([[ -n "$pid" ]] && echo running || echo stopped)" \
-    "$PG_ADDR" "${pid:--}" "$PG_LOGFILE"
-}
+pg_status() { status_row postgres pg_external "${QUARKUS_DATASOURCE_JDBC_URL:-}" pg_pid "$PG_ADDR" "$PG_LOGFILE"; }
 
 # ============================================================================
 # Redis
@@ -497,20 +479,24 @@ redis_stop() {
   rm -f "$REDIS_PID"
 }
 
-redis_status() {
-  local pid
-  if redis_external; then
-    printf '%-9s %-8s %-28s %-8s %s\n' redis external "$QUARKUS_REDIS_HOSTS" - -
-    return 0
-  fi
-  pid="$(redis_pid)"
-  printf '%-9s %-8s %-28s %-8s %s\n' redis "$([[ -n "$pid" ]] && echo running || echo stopped)" \
-    "$REDIS_ADDR" "${pid:--}" "$REDIS_LOGFILE"
-}
+redis_status() { status_row redis redis_external "${QUARKUS_REDIS_HOSTS:-}" redis_pid "$REDIS_ADDR" "$REDIS_LOGFILE"; }
 
 # ============================================================================
 # Commands
 # ============================================================================
+
+# One line of `status`: NAME IS_EXTERNAL_FN EXTERNAL_ADDRESS PID_FN ADDRESS LOG
+status_row() {
+  local name="$1" is_external="$2" external="$3" pid_of="$4" addr="$5" logfile="$6" pid
+  if "$is_external"; then
+    printf '%-9s %-8s %-28s %-8s %s\n' "$name" external "$external" - -
+    return 0
+  fi
+  pid="$("$pid_of")"
+  printf '%-9s %-8s %-28s %-8s %s\n' "$name" "$([[ -n "$pid" ]] && echo running || echo stopped)" \
+    "$addr" "${pid:--}" "$logfile"
+}
+
 
 cmd_start() {
   ensure_home
