@@ -148,7 +148,6 @@ public final class ConclaveCommand implements Callable<Integer> {
     }
 
     private static String optionNames(CommandSpec spec) {
-        List<String> names = spec.options().stream().map(OptionSpec::longestName).sorted().toList();
-        return names.stream().collect(Collectors.joining(", "));
+        return spec.options().stream().map(OptionSpec::longestName).sorted().collect(Collectors.joining(", "));
     }
 }
