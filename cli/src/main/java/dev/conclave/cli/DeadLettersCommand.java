@@ -30,17 +30,12 @@ final class DeadLettersCommand {
     }
 
     int run() {
-        if (options.action() == DeadLettersOptions.Action.HELP) {
-            out.print(DeadLettersOptions.USAGE);
-            return ExitCode.COMPLETED.code();
-        }
         try (GatewayClient gateway = new GatewayClient(options.server(), apiKey)) {
             return switch (options.action()) {
                 case LIST -> list(gateway);
                 case SHOW -> show(gateway);
                 case REDRIVE -> options.all() ? redriveAll(gateway) : redrive(gateway);
                 case PURGE -> options.all() ? purgeAll(gateway) : purge(gateway);
-                case HELP -> throw new IllegalStateException("answered above");
             };
         } catch (GatewayException e) {
             err.println("conclave: " + e.getMessage());

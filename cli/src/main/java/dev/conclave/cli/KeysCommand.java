@@ -32,16 +32,11 @@ final class KeysCommand {
     }
 
     int run() {
-        if (options.action() == KeysOptions.Action.HELP) {
-            out.print(KeysOptions.USAGE);
-            return ExitCode.COMPLETED.code();
-        }
         try (GatewayClient gateway = new GatewayClient(options.server(), apiKey)) {
             return switch (options.action()) {
                 case CREATE -> create(gateway);
                 case LIST -> list(gateway);
                 case REVOKE -> revoke(gateway);
-                case HELP -> throw new IllegalStateException("answered above");
             };
         } catch (GatewayException e) {
             err.println("conclave: " + e.getMessage());

@@ -42,6 +42,9 @@ public record ScanOptions(
     public static final String SERVER_ENV = "CONCLAVE_SERVER";
     /** Set to 1 by {@code ./conclave} when stdout is a terminal: progress is then a table redrawn in place. */
     public static final String TTY_ENV = "CONCLAVE_TTY";
-    public static final URI DEFAULT_SERVER = URI.create("http://127.0.0.1:18080");
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(900);
+    /** The local gateway, as text: help texts are annotations, which need constants. */
+    public static final String DEFAULT_SERVER_TEXT = "http://127.0.0.1:18080";
+    public static final URI DEFAULT_SERVER = URI.create(DEFAULT_SERVER_TEXT);
+    public static final long DEFAULT_TIMEOUT_SECONDS = 900;
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);
 }

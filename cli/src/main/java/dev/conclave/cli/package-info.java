@@ -10,8 +10,9 @@
  * services do. Single-threaded: a command waits for one scan, so a plain poll loop on the main
  * thread is all the concurrency it needs.
  *
- * <p>Where a scan enters: {@link dev.conclave.cli.ConclaveCommand} parses the arguments
- * ({@link dev.conclave.cli.ScanOptionsParser}) and hands a {@link dev.conclave.cli.ScanOptions}
- * to {@link dev.conclave.cli.ScanCommand}, which runs the flow.
+ * <p>Where a scan enters: {@link dev.conclave.cli.ConclaveCommand} reads the command line with picocli
+ * (one command tree, which also generates each command's help and the bash completion script);
+ * {@code ScanCli} checks scan's options into a {@link dev.conclave.cli.ScanOptions} and hands it
+ * to {@code ScanCommand}, which runs the flow.
  */
 package dev.conclave.cli;

@@ -15,6 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
 
 class ScanOptionsDefaultsTest {
 
@@ -43,9 +45,7 @@ class ScanOptionsDefaultsTest {
 
     @Test
     void dotIsNamedAfterTheWorkingDirectory() throws UsageException {
-        Invocation invocation = new ScanOptionsParser(Map.of(), project).parse(List.of("scan", "."));
-
-        assertEquals("shop", assertInstanceOf(Invocation.Scan.class, invocation).options().name());
+        assertEquals("shop", parse(project, Map.of(), "scan", ".").name());
     }
 
     @Test
@@ -73,13 +73,23 @@ class ScanOptionsDefaultsTest {
     }
 
     @Test
-    void helpAfterScanAsksForHelp() throws UsageException {
-        assertInstanceOf(Invocation.Help.class,
-                new ScanOptionsParser(Map.of(), workingDirectory).parse(List.of("scan", "--help")));
+    void helpAfterScanAsksForHelp() {
+        ParseResult parsed = commandLine(workingDirectory, Map.of()).parseArgs("scan", "--help");
+
+        assertTrue(parsed.subcommand().isUsageHelpRequested());
     }
 
     private ScanOptions parse(Map<String, String> env, String... args) throws UsageException {
-        Invocation invocation = new ScanOptionsParser(env, workingDirectory).parse(List.of(args));
-        return assertInstanceOf(Invocation.Scan.class, invocation).options();
+        return parse(workingDirectory, env, args);
+    }
+
+    /** The command line read by the real command tree, then scan's checks and defaults, without running the scan. */
+    private static ScanOptions parse(Path directory, Map<String, String> env, String... args) throws UsageException {
+        ParseResult parsed = commandLine(directory, env).parseArgs(args);
+        return assertInstanceOf(ScanCli.class, parsed.subcommand().commandSpec().userObject()).options();
+    }
+
+    private static CommandLine commandLine(Path directory, Map<String, String> env) {
+        return new ConclaveCommand(System.out, System.err, env, directory).commandLine();
     }
 }

@@ -109,8 +109,8 @@ class UsageErrorsExitWith64Test {
         assertEquals(0, run.exitCode(), run::toString);
         assertTrue(run.out().contains("conclave scan <project>"), run::toString);
         assertTrue(run.out().contains("--bypass-cache"), run::toString);
-        assertTrue(run.out().contains("--ref REF") && run.out().contains(".zip or .tar.gz"), run::toString);
-        assertTrue(run.out().contains("--out FILE"), run::toString);
+        assertTrue(run.out().contains("--ref=REF") && run.out().contains(".zip or .tar.gz"), run::toString);
+        assertTrue(run.out().contains("--out=FILE"), run::toString);
         assertEquals("", run.err());
     }
 
