@@ -2,31 +2,69 @@ package dev.conclave.llm.metrics;
 
 import dev.conclave.delivery.Persistently;
 import dev.conclave.llm.cache.CacheEventRecord;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * Writes metrics rows ({@code model_call}, {@code cache_event}), each in a transaction of its own so it
- * survives whatever the caller's transaction does afterwards (a failed role still leaves the attempts it
- * made), and each {@link Persistently}: while PostgreSQL is unavailable the write is retried with capped
+ * Writes metrics rows ({@code model_call}, {@code cache_event}) in transactions of their own so they
+ * survive whatever the caller's transaction does afterwards (a failed role still leaves the attempts it
+ * made), and {@link Persistently}: while PostgreSQL is unavailable the write is retried with capped
  * backoff, blocking the call's thread (readiness names {@code postgresql} meanwhile), because the row
  * usually describes an answer that was already paid for, and that answer must not be lost over its
  * receipt. A row that can never be stored (a value the column refuses) is logged as an error with its
  * content and skipped: the answer it describes is still returned. Texts are cut to {@link #TEXT_LIMIT}
  * characters and stripped of NUL characters (which PostgreSQL's {@code text} refuses) before writing.
+ *
+ * <p>Group commit (issue 11: a transaction per row was a fifth of a worker's CPU): callers hand their row
+ * to one writer thread and wait for it. The writer takes every row waiting (at most {@link #MAX_BATCH}),
+ * and when more than one was waiting, so that callers are clearly concurrent, lingers {@link #LINGER} for
+ * more; it inserts them with one JDBC batch in one transaction, then tells each caller. A lone row is
+ * written at once, so one scan at a time pays no wait. The contract is the one of a row per transaction:
+ * a caller returns only once its row is committed (or skipped as unstorable); the batch is retried as a
+ * whole while PostgreSQL is down; a batch refused for its data is written again row by row, so that only
+ * the bad row is skipped. Shutdown writes what is queued before the writer stops.
  */
 @ApplicationScoped
 public class CallRecorder {
     private static final Logger LOG = Logger.getLogger(CallRecorder.class);
     /** Longest text stored in any column; an error message or model name beyond this is cut. */
     static final int TEXT_LIMIT = 2_000;
+    /** Most rows in one transaction. */
+    static final int MAX_BATCH = 64;
+    /** How long the writer waits for more rows once it has seen concurrent ones. */
+    static final Duration LINGER = Duration.ofMillis(2);
+    /** How long shutdown lets the writer finish what is queued (PostgreSQL may be down) before interrupting it. */
+    private static final Duration DRAIN = Duration.ofSeconds(10);
+    private static final Map<Class<?>, RowInsert> INSERTS = Map.of(ModelCallRecord.class,
+            RowInsert.of(ModelCallRecord.class), CacheEventRecord.class, RowInsert.of(CacheEventRecord.class));
 
     private final Persistently persistently;
+    private final AgroalDataSource database;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Object lifecycle = new Object();
+    private final AtomicLong batchesSplit = new AtomicLong();
+    private Thread writer; // guarded by lifecycle; started by the first row
+    private boolean closed; // guarded by lifecycle
 
-    public CallRecorder(Persistently persistently) {
+    public CallRecorder(Persistently persistently, AgroalDataSource database) {
         this.persistently = persistently;
+        this.database = database;
     }
 
     /** One attempt (or cache hit); returns once the row is written, or skipped as unstorable. */
@@ -43,7 +81,7 @@ public class CallRecorder {
         row.generationId = text(row.generationId);
         row.rateLimitMode = text(row.rateLimitMode);
         row.costSource = text(row.costSource);
-        write(row, () -> row.id = null, "the model_call row of " + row.role + " attempt " + row.attempt + " at "
+        write(row, "the model_call row of " + row.role + " attempt " + row.attempt + " at "
                 + row.provider + "/" + row.requestedModel + " for scan " + row.scanId + " run " + row.run);
     }
 
@@ -55,37 +93,195 @@ public class CallRecorder {
         row.cacheKey = text(row.cacheKey);
         row.event = text(row.event);
         row.workerInstance = text(row.workerInstance);
-        write(row, () -> row.id = null, "the cache_event row (" + row.event + ") of " + row.role + " for scan "
+        write(row, "the cache_event row (" + row.event + ") of " + row.role + " for scan "
                 + row.scanId + " run " + row.run);
     }
 
-    private void write(PanacheEntityBase row, Runnable forgetId, String what) {
-        try {
-            persistently.run("writing " + what, () -> {
-                // A failed try may have assigned the id before its commit failed: each try inserts afresh.
-                forgetId.run();
-                QuarkusTransaction.requiringNew().run(row::persist);
-            });
-        } catch (Persistently.InterruptedStepException e) {
-            throw e; // shutdown: the message comes again, and so does its row
-        } catch (RuntimeException e) {
-            // Only a permanent failure (or a bug that kept failing) comes out of Persistently.
-            LOG.errorf(e, "METRICS ROW LOST: %s can never be stored (%s) and is skipped, so the figures of that"
-                    + " scan run miss it; the answer it describes is unaffected. The row: %s", what, e.getMessage(),
-                    describe(row));
+    /** A row handed to the writer, and the caller's wait for its outcome. */
+    private record Pending(Object row, String what, CompletableFuture<Void> done) {
+    }
+
+    private void write(Object row, String what) {
+        Pending pending = new Pending(row, what, new CompletableFuture<>());
+        if (!enqueue(pending)) {
+            flush(List.of(pending)); // shut down already: written alone on the caller's thread, as before
+            return;
+        }
+        // The wait is a Persistently step too, so that an interrupt (shutdown) ends it as it ends any step:
+        // the message stays uncommitted and comes again, with its row.
+        persistently.call("waiting for " + what + " to be written", () -> awaitOutcome(pending));
+    }
+
+    private boolean enqueue(Pending pending) {
+        synchronized (lifecycle) {
+            if (closed) {
+                return false;
+            }
+            if (writer == null) {
+                writer = Thread.ofPlatform().daemon().name("metrics-row-writer").start(this::writeRows);
+            }
+            queue.add(pending);
+            return true;
         }
     }
 
-    private static String describe(PanacheEntityBase row) {
-        StringBuilder out = new StringBuilder();
-        for (var field : row.getClass().getFields()) {
+    /** Returns once the row is committed or skipped; an interrupt withdraws a row the writer has not taken. */
+    private Void awaitOutcome(Pending pending) throws InterruptedException {
+        try {
             try {
-                out.append(out.isEmpty() ? "" : ", ").append(field.getName()).append('=').append(field.get(row));
-            } catch (IllegalAccessException e) {
-                out.append(field.getName()).append("=?");
+                return pending.done.get();
+            } catch (InterruptedException e) {
+                if (queue.remove(pending)) {
+                    throw e; // never written: the redelivered message writes it
+                }
+                // Already in a transaction: wait for it, so that a committed row is not written again later.
+                boolean stored = pending.done.handle((ok, failed) -> failed == null).join();
+                Thread.currentThread().interrupt();
+                if (!stored) {
+                    throw e;
+                }
+                return null; // committed (or skipped): done, as a row committed just before an interrupt always was
             }
+        } catch (ExecutionException e) {
+            // The writer was interrupted by shutdown (or failed unexpectedly) with this row uncommitted.
+            throw new InterruptedException("shutdown or a writer failure before " + pending.what + " was written");
         }
-        return out.toString();
+    }
+
+    /** The writer thread: a batch at a time until shutdown has been asked for and nothing is queued. */
+    private void writeRows() {
+        try {
+            while (true) {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    synchronized (lifecycle) {
+                        if (closed && queue.isEmpty()) {
+                            return;
+                        }
+                    }
+                    continue;
+                }
+                List<Pending> batch = new ArrayList<>(MAX_BATCH);
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                long deadline = System.nanoTime() + LINGER.toNanos();
+                while (batch.size() > 1 && batch.size() < MAX_BATCH) {
+                    Pending more = queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                    if (more == null) {
+                        break;
+                    }
+                    batch.add(more);
+                    queue.drainTo(batch, MAX_BATCH - batch.size());
+                }
+                try {
+                    flush(batch);
+                } catch (Persistently.InterruptedStepException e) {
+                    throw e;
+                } catch (RuntimeException | Error e) {
+                    // A bug or an Error must not end the writer with callers waiting forever: they are told,
+                    // their messages come again, and the writer goes on with the next batch.
+                    LOG.errorf(e, "writing %d metrics rows failed unexpectedly; their messages come again", batch.size());
+                    batch.forEach(p -> p.done.completeExceptionally(e));
+                }
+            }
+        } catch (InterruptedException | Persistently.InterruptedStepException e) {
+            // Shutdown gave up waiting for PostgreSQL: whoever still waits hears it and is redelivered.
+            List<Pending> left = new ArrayList<>();
+            queue.drainTo(left);
+            left.forEach(p -> p.done.completeExceptionally(e));
+        }
+    }
+
+    /**
+     * Writes {@code batch} in one transaction, retried while PostgreSQL is down; a batch refused for its data
+     * is written again a row at a time, and a single row refused is logged and skipped.
+     */
+    private void flush(List<Pending> batch) {
+        String what = batch.size() == 1 ? batch.get(0).what : batch.size() + " metrics rows (" + batch.get(0).what
+                + ", …)";
+        try {
+            persistently.run("writing " + what, () -> QuarkusTransaction.requiringNew().run(() -> insert(batch)));
+        } catch (Persistently.InterruptedStepException e) {
+            batch.forEach(p -> p.done.completeExceptionally(e));
+            throw e; // shutdown: the messages come again, and so do their rows
+        } catch (RuntimeException e) {
+            // Only a permanent failure (or a bug that kept failing) comes out of Persistently.
+            if (batch.size() > 1) {
+                batchesSplit.incrementAndGet();
+                LOG.warnf("%s could not be stored together (%s): writing them one by one", what, e.getMessage());
+                try {
+                    for (Pending pending : batch) {
+                        flush(List.of(pending));
+                    }
+                } catch (Persistently.InterruptedStepException interrupted) {
+                    batch.forEach(p -> p.done.completeExceptionally(interrupted)); // those not written yet
+                    throw interrupted;
+                }
+                return;
+            }
+            Pending lost = batch.get(0);
+            LOG.errorf(e, "METRICS ROW LOST: %s can never be stored (%s) and is skipped, so the figures of that"
+                    + " scan run miss it; the answer it describes is unaffected. The row: %s", lost.what,
+                    e.getMessage(), INSERTS.get(lost.row.getClass()).describe(lost.row));
+        }
+        batch.forEach(p -> p.done.complete(null));
+    }
+
+    /** One JDBC batch per table, in the current transaction. */
+    private void insert(List<Pending> batch) {
+        try (Connection connection = database.getConnection()) {
+            for (var table : INSERTS.entrySet()) {
+                List<Object> rows = batch.stream().map(Pending::row).filter(r -> r.getClass() == table.getKey()).toList();
+                if (rows.isEmpty()) {
+                    continue;
+                }
+                try (PreparedStatement statement = connection.prepareStatement(table.getValue().sql)) {
+                    for (Object row : rows) {
+                        table.getValue().bind(statement, row);
+                        statement.addBatch();
+                    }
+                    statement.executeBatch();
+                }
+            }
+        } catch (SQLException e) {
+            throw new MetricsWriteException("inserting " + batch.size() + " metrics rows failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A failed insert; its {@link SQLException} cause tells {@link Persistently} whether to retry. */
+    static final class MetricsWriteException extends RuntimeException {
+        MetricsWriteException(String message, SQLException cause) {
+            super(message, cause);
+        }
+    }
+
+    /** Batches that were refused and written again row by row (for tests). */
+    long batchesSplit() {
+        return batchesSplit.get();
+    }
+
+    /** Shutdown: no more rows are queued; what is queued is written (PostgreSQL willing) before the writer ends. */
+    @PreDestroy
+    void close() {
+        Thread running;
+        synchronized (lifecycle) {
+            closed = true;
+            running = writer;
+        }
+        if (running == null) {
+            return;
+        }
+        try {
+            running.join(DRAIN);
+            if (running.isAlive()) {
+                LOG.warnf("metrics rows still unwritten after %s at shutdown: their messages come again", DRAIN);
+                running.interrupt();
+                running.join(Duration.ofSeconds(2));
+            }
+        } catch (InterruptedException e) {
+            running.interrupt();
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Storable text: no NUL characters, at most {@link #TEXT_LIMIT} characters. */
