@@ -89,10 +89,15 @@ public class Outbox {
         row.messageKey = key;
         row.payload = payload;
         row.createdAt = Instant.now();
-        row.nextAttemptAt = row.createdAt.plus(config.immediateWait()).plus(CLAIM_MARGIN);
+        row.nextAttemptAt = claimOfWriter(row.createdAt);
         row.persist();
         em.flush();
         return new OutboxRecord(row.id, topic, key, payload, 0);
+    }
+
+    /** Until when a row written at {@code createdAt} is its writer's to publish ({@code next_attempt_at}). */
+    public Instant claimOfWriter(Instant createdAt) {
+        return createdAt.plus(config.immediateWait()).plus(CLAIM_MARGIN);
     }
 
     /**
