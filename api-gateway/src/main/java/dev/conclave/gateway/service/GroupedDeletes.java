@@ -84,4 +84,11 @@ final class GroupedDeletes {
             default -> throw new IllegalStateException(failure);
         }
     }
+
+    /** How many callers wait for the next statement (for tests: they wait until callers have queued). */
+    int queued() {
+        synchronized (lock) {
+            return queued.size();
+        }
+    }
 }

@@ -67,7 +67,11 @@ class ConcurrentOutboxDeletesShareOneStatementTest {
                 return committed.contains(id);
             }));
         }
-        Thread.sleep(200); // all of them queued behind the first delete
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (deletes.queued() < ids.length && System.nanoTime() < deadline) {
+            Thread.sleep(5); // until all of them are queued behind the first delete
+        }
+        assertEquals(ids.length, deletes.queued(), "queued behind the first delete");
         assertTrue(waiting.stream().noneMatch(Future::isDone), "nobody returns before its delete is done");
         return waiting;
     }
