@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.conclave.gateway.security.AuthenticatedRestAssured;
 import dev.conclave.gateway.persistence.ScanEntity;
 import dev.conclave.gateway.service.ScanQueries;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -16,14 +17,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.UUID;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
 /**
  * A follower of a scan's events polls its status with one narrow query: while the stream is open, the
- * status query runs again and again and no scan entity (the row holding the digest) is loaded. Reading
- * the scan itself does load one, so the count would show a digest read.
+ * status query runs again and again and no scan entity (the row holding the digest) is loaded. Loading
+ * the scan itself does count, so the count would show a digest read.
  */
 @QuarkusTest
 class EventStreamsPollTheStatusWithoutLoadingTheDigestTest {
@@ -55,8 +57,10 @@ class EventStreamsPollTheStatusWithoutLoadingTheDigestTest {
             http.shutdownNow();
         }
 
-        given().when().get("/api/v1/scans/" + scanId).then().statusCode(200);
-        assertTrue(scanLoads(statistics) > loadsBefore, "reading the scan loads it: the count would have shown a digest read");
+        // GET /api/v1/scans/{id} reads narrow columns too now; loading the entity (as a re-run does) shows the
+        // count would have seen a digest read.
+        QuarkusTransaction.requiringNew().run(() -> ScanEntity.findById(UUID.fromString(scanId)));
+        assertTrue(scanLoads(statistics) > loadsBefore, "loading the scan counts: the count would have shown a digest read");
     }
 
     private static long scanLoads(Statistics statistics) {

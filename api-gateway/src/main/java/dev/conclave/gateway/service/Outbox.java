@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,11 +45,14 @@ public class Outbox {
     private final OutboxPublisher publisher;
     private final OutboxConfig config;
     private final EntityManager em;
+    /** Rows of immediate publishes, deleted after their ack together with those of concurrent submissions. */
+    private final GroupedDeletes acknowledgedDeletes;
 
     public Outbox(OutboxPublisher publisher, OutboxConfig config, EntityManager em) {
         this.publisher = publisher;
         this.config = config;
         this.em = em;
+        this.acknowledgedDeletes = new GroupedDeletes(ids -> QuarkusTransaction.requiringNew().run(() -> deleteNow(ids)));
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -89,10 +94,15 @@ public class Outbox {
         row.messageKey = key;
         row.payload = payload;
         row.createdAt = Instant.now();
-        row.nextAttemptAt = row.createdAt.plus(config.immediateWait()).plus(CLAIM_MARGIN);
+        row.nextAttemptAt = claimOfWriter(row.createdAt);
         row.persist();
         em.flush();
         return new OutboxRecord(row.id, topic, key, payload, 0);
+    }
+
+    /** Until when a row written at {@code createdAt} is its writer's to publish ({@code next_attempt_at}). */
+    public Instant claimOfWriter(Instant createdAt) {
+        return createdAt.plus(config.immediateWait()).plus(CLAIM_MARGIN);
     }
 
     /**
@@ -101,7 +111,14 @@ public class Outbox {
      */
     public boolean publishNow(OutboxRecord record) {
         try {
-            return settle(List.of(record), publisher.publish(List.of(record), config.immediateWait())) == 1;
+            Deliveries deliveries = publisher.publish(List.of(record), config.immediateWait());
+            if (deliveries.acknowledged().contains(record.id())) {
+                // The common case: deleted together with the rows of concurrent submissions, in one statement.
+                acknowledgedDeletes.delete(record.id());
+                return true;
+            }
+            settle(List.of(record), deliveries);
+            return false;
         } catch (RuntimeException e) {
             LOG.warnf("outbox row %d (%s, key %s) left to the relay: %s", record.id(), record.topic(), record.key(),
                     e.getMessage());
@@ -160,8 +177,7 @@ public class Outbox {
     private int settle(List<OutboxRecord> records, Deliveries deliveries) {
         QuarkusTransaction.requiringNew().run(() -> {
             if (!deliveries.acknowledged().isEmpty()) {
-                em.createQuery("delete from OutboxEntity where id in :ids")
-                        .setParameter("ids", deliveries.acknowledged()).executeUpdate();
+                deleteNow(deliveries.acknowledged());
             }
             for (OutboxRecord record : records) {
                 String error = deliveries.failed().get(record.id());
@@ -182,6 +198,19 @@ public class Outbox {
             LOG.warnf("outbox row %d not published yet (the relay retries it): %s", failure.getKey(), failure.getValue());
         }
         return deliveries.acknowledged().size();
+    }
+
+    /**
+     * Deletes acknowledged rows in one statement, in the caller's transaction: one array parameter, so
+     * the statement is the same whatever the count (a plain statement, no entity or query translation).
+     */
+    private void deleteNow(List<Long> ids) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("delete from outbox where id = any(?)")) {
+                delete.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+                delete.executeUpdate();
+            }
+        });
     }
 
     /** Exponential in the attempts, capped, with jitter so instances that failed together do not retry together. */

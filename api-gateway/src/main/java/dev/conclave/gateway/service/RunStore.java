@@ -24,7 +24,8 @@ import java.util.UUID;
 /**
  * The transactions that start a run: the run's row, the scan's {@code current_run} and the outbox row
  * of its {@code scan.requests} record are written together, so a run exists exactly when its request
- * will be published. Publishing is the caller's, after the commit (see {@link RunService}).
+ * will be published. Publishing is the caller's, after the commit (see {@link RunService}). A scan's first
+ * run is written with the scan itself, by {@link ScanStore}.
  */
 @ApplicationScoped
 public class RunStore {
@@ -34,21 +35,6 @@ public class RunStore {
     public RunStore(Outbox outbox, EntityManager em) {
         this.outbox = outbox;
         this.em = em;
-    }
-
-    /** Writes the first run of a scan just persisted, in the caller's transaction. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public OutboxRecord first(ScanEntity scan) {
-        ScanRunEntity run = new ScanRunEntity();
-        run.scanId = scan.id;
-        run.run = 1;
-        run.origin = RunOrigin.SUBMITTED.name();
-        run.roles = scan.roles;
-        run.carriedRoles = Map.of();
-        run.overrides = Map.of();
-        run.bypassCache = scan.bypassCache;
-        run.requestedAt = scan.createdAt;
-        return open(scan, run, null);
     }
 
     /**

@@ -1,21 +1,33 @@
 package dev.conclave.gateway.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.conclave.gateway.persistence.AggregationView;
 import dev.conclave.gateway.persistence.RoleResultView;
-import dev.conclave.gateway.persistence.RunKey;
 import dev.conclave.gateway.persistence.ScanEntity;
 import dev.conclave.gateway.persistence.ScanRunEntity;
 import dev.conclave.gateway.security.ApiRole;
 import dev.conclave.gateway.security.Caller;
+import dev.conclave.model.RoleOverride;
 import dev.conclave.model.ScanStatus;
+import dev.conclave.model.WireJson;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.hibernate.Session;
 
 /**
  * Reads scans with their progress. A scan's status is derived, not stored twice: no aggregation
@@ -30,10 +42,42 @@ public class ScanQueries {
     /** The same for a submitter: only a scan its own key submitted. */
     public static final String OWN_STATUS_QUERY = STATUS_QUERY + " and s.submittedBy = :key";
 
+    /**
+     * A scan with one run (the current one when {@code run} is null) and that run's aggregation, for the
+     * caller: only the columns a scan's view shows (no digest, no aggregation request), JSON as text.
+     */
+    private static final String STATE_QUERY = """
+            select s.name, s.current_run, s.created_at,
+                   r.run, r.origin, r.roles::text, r.carried_roles::text, r.overrides::text, r.bypass_cache,
+                   r.requested_at, r.requested_by, r.replay_job_id, r.source_run, r.cancel_requested_at,
+                   a.status, a.missing_roles::text, a.report::text, a.failure_reason, a.completed_at
+            from scan s
+            join scan_run r on r.scan_id = s.id and r.run = coalesce(cast(? as integer), s.current_run)
+            left join aggregation a on a.scan_id = r.scan_id and a.run = r.run
+            where s.id = ? and s.tenant = ?""";
+    /** The same for a submitter: only a scan its own key submitted. */
+    private static final String OWN_STATE_QUERY = STATE_QUERY + " and s.submitted_by = ?";
+    /** The role results of one run: what a scan's view shows of each. */
+    private static final String ROLES_QUERY = """
+            select role, outcome, failure_reason, provider, model, offline, started_at, completed_at
+            from role_result where scan_id = ? and run = ?""";
+    private static final TypeReference<List<String>> ROLES = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, Integer>> CARRIED = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, RoleOverride>> OVERRIDES = new TypeReference<>() {
+    };
+
+    private final EntityManager em;
+
+    public ScanQueries(EntityManager em) {
+        this.em = em;
+    }
+
     /** The scan with its current run; empty when it does not exist or is not the caller's to see. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ScanState> find(Caller caller, UUID id) {
-        return scan(caller, id).flatMap(scan -> findRun(scan, scan.currentRun));
+        return state(caller, id, null);
     }
 
     /**
@@ -69,7 +113,98 @@ public class ScanQueries {
     /** The scan with one of its runs; empty when either does not exist or the scan is not the caller's to see. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ScanState> find(Caller caller, UUID id, int run) {
-        return scan(caller, id).flatMap(scan -> findRun(scan, run));
+        return state(caller, id, run);
+    }
+
+    /**
+     * What a status poll reads: two narrow queries on one connection (the scan with its run and
+     * aggregation, then the run's role results) instead of four entity loads. The rows are read into
+     * entity objects used as plain values (never attached to the persistence context, never written), so
+     * every view built from a {@link ScanState} stays as it was. Empty when the scan or run does not
+     * exist, or the scan is not the caller's to see (the same rule as {@link #visible}).
+     */
+    private Optional<ScanState> state(Caller caller, UUID id, Integer number) {
+        UUID ownKey = caller.role() == ApiRole.SUBMITTER ? caller.keyId() : null;
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            ScanEntity scan = new ScanEntity();
+            ScanRunEntity run = new ScanRunEntity();
+            AggregationView aggregation = null;
+            try (PreparedStatement query = connection.prepareStatement(ownKey == null ? STATE_QUERY : OWN_STATE_QUERY)) {
+                query.setObject(1, number, Types.INTEGER);
+                query.setObject(2, id);
+                query.setString(3, caller.tenant());
+                if (ownKey != null) {
+                    query.setObject(4, ownKey);
+                }
+                try (ResultSet row = query.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.<ScanState>empty();
+                    }
+                    scan.id = id;
+                    scan.tenant = caller.tenant();
+                    scan.name = row.getString(1);
+                    scan.currentRun = row.getInt(2);
+                    scan.createdAt = instant(row, 3);
+                    run.scanId = id;
+                    run.run = row.getInt(4);
+                    run.origin = row.getString(5);
+                    run.roles = json(row.getString(6), ROLES);
+                    run.carriedRoles = json(row.getString(7), CARRIED);
+                    run.overrides = json(row.getString(8), OVERRIDES);
+                    run.bypassCache = row.getBoolean(9);
+                    run.requestedAt = instant(row, 10);
+                    run.requestedBy = row.getString(11);
+                    run.replayJobId = row.getObject(12, UUID.class);
+                    run.sourceRun = row.getObject(13, Integer.class);
+                    run.cancelRequestedAt = instant(row, 14);
+                    String status = row.getString(15);
+                    if (status != null) {
+                        aggregation = new AggregationView();
+                        aggregation.scanId = id;
+                        aggregation.run = run.run;
+                        aggregation.status = status;
+                        aggregation.missingRoles = json(row.getString(16), ROLES);
+                        String report = row.getString(17);
+                        aggregation.report = report == null ? null : WireJson.mapper().readTree(report);
+                        aggregation.failureReason = row.getString(18);
+                        aggregation.completedAt = instant(row, 19);
+                    }
+                }
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("scan " + id + ": unreadable JSON in its run's row: " + e.getOriginalMessage(), e);
+            }
+            Map<String, RoleResultView> roles = new HashMap<>();
+            try (PreparedStatement query = connection.prepareStatement(ROLES_QUERY)) {
+                query.setObject(1, id);
+                query.setInt(2, run.run);
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        RoleResultView result = new RoleResultView();
+                        result.scanId = id;
+                        result.run = run.run;
+                        result.role = row.getString(1);
+                        result.outcome = row.getString(2);
+                        result.failureReason = row.getString(3);
+                        result.provider = row.getString(4);
+                        result.model = row.getString(5);
+                        result.offline = row.getBoolean(6);
+                        result.startedAt = instant(row, 7);
+                        result.completedAt = instant(row, 8);
+                        roles.put(result.role, result);
+                    }
+                }
+            }
+            return Optional.of(new ScanState(scan, run, aggregation, roles));
+        });
+    }
+
+    private static Instant instant(ResultSet row, int column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static <T> T json(String text, TypeReference<T> type) throws JsonProcessingException {
+        return text == null ? null : WireJson.mapper().readValue(text, type);
     }
 
     /** The scan, if it exists and the caller may see it. */
@@ -96,17 +231,6 @@ public class ScanQueries {
         return Optional.of(ScanRunEntity.ofScan(id).stream()
                 .map(run -> new ScanState(scan, run, outcomes.get(run.run), Map.of()))
                 .toList());
-    }
-
-    private Optional<ScanState> findRun(ScanEntity scan, int number) {
-        Optional<ScanRunEntity> run = ScanRunEntity.find(scan.id, number);
-        if (run.isEmpty()) {
-            return Optional.empty();
-        }
-        AggregationView aggregation = AggregationView.findById(new RunKey(scan.id, number));
-        Map<String, RoleResultView> roles = RoleResultView.forRun(scan.id, number).stream()
-                .collect(Collectors.toMap(r -> r.role, Function.identity()));
-        return Optional.of(new ScanState(scan, run.get(), aggregation, roles));
     }
 
     /** The caller's newest scans, optionally only those of one status. */
