@@ -3,9 +3,9 @@ package dev.conclave.scanner;
 import java.util.List;
 
 /**
- * What the line classifier needs to know about a language's text: how comments start and end and how
+ * What the {@link Lexer} needs to know about a language's text: how comments start and end and how
  * string literals are quoted, so that {@code "http://x"} or {@code "/*"} inside a string is not taken
- * for a comment.
+ * for a comment. Public because context compression ({@code compress}) lexes with it too.
  *
  * @param lineComments      a comment runs from one of these to the end of the line
  * @param blockComments     comments with an opening and a closing delimiter
@@ -15,17 +15,24 @@ import java.util.List;
  * @param strings           string and character literals, longest opening first
  * @param commentNeedsSpace a line-comment marker counts only at the start of a line or after white space
  *                          (Shell, YAML: {@code $#} and {@code a#b} are not comments)
+ * @param heredocs          {@code <<EOF} ... {@code EOF} is a literal (shell)
  */
-record LineSyntax(
+public record LineSyntax(
         List<String> lineComments,
         List<Delimited> blockComments,
         boolean nestedBlocks,
         List<Delimited> docStrings,
         List<Quoted> strings,
-        boolean commentNeedsSpace) {
+        boolean commentNeedsSpace,
+        boolean heredocs) {
+
+    LineSyntax(List<String> lineComments, List<Delimited> blockComments, boolean nestedBlocks,
+            List<Delimited> docStrings, List<Quoted> strings, boolean commentNeedsSpace) {
+        this(lineComments, blockComments, nestedBlocks, docStrings, strings, commentNeedsSpace, false);
+    }
 
     /** A comment or docstring between {@code open} and {@code close}. */
-    record Delimited(String open, String close) {
+    public record Delimited(String open, String close) {
     }
 
     /**
@@ -35,7 +42,7 @@ record LineSyntax(
      * @param multiline whether the literal may span lines; a single-line literal left open ends at the
      *                  end of its line, which keeps an apostrophe in odd places from hiding the rest of a file
      */
-    record Quoted(String open, String close, char escape, boolean multiline) {
+    public record Quoted(String open, String close, char escape, boolean multiline) {
     }
 
     /** No comments and no strings: every non-blank line is code (JSON). */
@@ -44,6 +51,7 @@ record LineSyntax(
     static final Quoted DOUBLE_QUOTED = new Quoted("\"", "\"", '\\', false);
     static final Quoted SINGLE_QUOTED = new Quoted("'", "'", '\\', false);
     static final Delimited C_BLOCK = new Delimited("/*", "*/");
+    static final Delimited MARKUP_BLOCK = new Delimited("<!--", "-->");
 
     /** Java, C, C++, C#, JavaScript, Go and friends: // and /* *&#47;, double and single quotes. */
     static LineSyntax cStyle(Quoted... extraStrings) {
@@ -62,7 +70,7 @@ record LineSyntax(
 
     /** Markup: only &lt;!-- --&gt; comments; prose apostrophes must not open strings. */
     static LineSyntax markup() {
-        return new LineSyntax(List.of(), List.of(new Delimited("<!--", "-->")), false, List.of(), List.of(), false);
+        return new LineSyntax(List.of(), List.of(MARKUP_BLOCK), false, List.of(), List.of(), false);
     }
 
     /** Extra literals (text blocks, template strings) come first, so """ is seen before ". */

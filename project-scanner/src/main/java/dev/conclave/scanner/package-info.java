@@ -7,8 +7,10 @@
  * on disk (the CLI) and a list of {@link dev.conclave.scanner.ProjectFile}s (files uploaded to the
  * gateway). Both admit files through the same rules and build the digest in the same core, so the
  * same project gives the same digest either way, {@code .gitignore} and {@code .conclaveignore}
- * files included ({@code IgnoreRules}). Lines are split into code, comment and blank by
- * {@code LineClassifier} with each language's {@code LineSyntax}. Each score's formula lives in its
+ * files included ({@code IgnoreRules}). {@code Languages} is the one table of file syntaxes: each
+ * language's extensions, its {@code LineSyntax} and how compression condenses it. One {@code Lexer} marks
+ * comments and strings for both {@code LineClassifier} (code, comment and blank lines) and
+ * {@code compress.CommentStripper}. Each score's formula lives in its
  * own small class ({@code CodeQualityScore}, {@code DeploymentReadinessScore},
  * {@code DocumentationQualityScore}) with its weights as named constants; each writes its findings on a
  * {@code ScoreSheet}, and the score is the sum of the findings' points.

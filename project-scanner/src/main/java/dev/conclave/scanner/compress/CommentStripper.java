@@ -1,7 +1,8 @@
 package dev.conclave.scanner.compress;
 
-import java.util.List;
-import java.util.regex.Matcher;
+import dev.conclave.scanner.Condensing;
+import dev.conclave.scanner.Lexer;
+import dev.conclave.scanner.LineSyntax;
 import java.util.regex.Pattern;
 
 /**
@@ -16,17 +17,17 @@ final class CommentStripper {
             "#!.*|#\\s*-\\*-.*|#\\s*(?:type|noqa|pragma|syntax|escape)[:=].*|//go:.*|//\\s*\\+build.*|///\\s*<reference.*"
                     + "|//\\s*@ts-.*|//\\s*eslint-.*|//\\s*#(?:region|endregion).*");
 
-    private static final Pattern HEREDOC = Pattern.compile("<<[-~]?\\s*['\"]?([A-Za-z_][A-Za-z0-9_]*)['\"]?");
-
     private static final Pattern YAML_BLOCK_SCALAR = Pattern.compile(".*[:\\-]\\s*[|>][-+0-9]*\\s*(?:#.*)?");
 
-    static String strip(String text, Syntax syntax) {
+    static String strip(String text, Condensing condensing) {
         String unified = text.replace("\r\n", "\n").replace('\r', '\n');
-        String stripped = switch (syntax.kind()) {
-            case CODE -> stripCode(unified, syntax);
+        LineSyntax syntax = condensing.syntax();
+        String stripped = switch (condensing.kind()) {
+            case CODE -> removeComments(unified, syntax, Lexer.Backslash.COMPILER, true);
             case LINE_CONFIG -> stripWholeLineComments(unified, syntax);
-            case MARKUP -> stripIndentation(syntax.blockStart() == null ? unified : stripBlocks(unified, syntax));
-            case MARKDOWN -> stripBlocks(unified, syntax);
+            // XML and HTML comments, Markdown's hidden notes: no strings, and backslashes mean nothing.
+            case MARKUP -> stripIndentation(removeComments(unified, syntax, Lexer.Backslash.LINE_COUNTING, false));
+            case MARKDOWN -> removeComments(unified, syntax, Lexer.Backslash.LINE_COUNTING, false);
             case PLAIN -> unified;
         };
         return tidyLines(stripped);
@@ -64,118 +65,47 @@ final class CommentStripper {
         return out.append('\n').toString();
     }
 
-    private static String stripCode(String text, Syntax syntax) {
+    /**
+     * Copies everything the {@link Lexer} did not mark as a comment. A removed line comment that is a directive
+     * stays; with {@code spaced}, a block comment between two words leaves a space ({@code a/* note *&#47;b}
+     * must not become {@code ab}).
+     */
+    private static String removeComments(String text, LineSyntax syntax, Lexer.Backslash backslash, boolean spaced) {
+        byte[] marks = Lexer.marks(text, syntax, backslash);
         StringBuilder out = new StringBuilder(text.length());
-        int i = 0;
         int length = text.length();
+        int i = 0;
         while (i < length) {
-            char c = text.charAt(i);
-            String triple = tripleAt(text, i, syntax.tripleQuotes());
-            if (triple != null) {
-                int end = text.indexOf(triple, i + 3);
-                end = end < 0 ? length : end + 3;
-                out.append(text, i, end);
-                i = end;
-            } else if (syntax.quotes().indexOf(c) >= 0) {
-                int end = stringEnd(text, i, syntax.multiLineQuotes().indexOf(c) >= 0);
-                out.append(text, i, end);
-                i = end;
-            } else if (syntax.isShell() && c == '<' && text.startsWith("<<", i) && heredocEnd(text, i) > i) {
-                int end = heredocEnd(text, i);
-                out.append(text, i, end);
-                i = end;
-            } else if (syntax.blockStart() != null && text.startsWith(syntax.blockStart(), i)) {
-                int end = text.indexOf(syntax.blockEnd(), i + syntax.blockStart().length());
-                end = end < 0 ? length : end + syntax.blockEnd().length();
-                // a/* note */b must not become ab
-                if (out.length() > 0 && !Character.isWhitespace(out.charAt(out.length() - 1)) && end < length
-                        && !Character.isWhitespace(text.charAt(end))) {
+            byte kind = (byte) (marks[i] & ~Lexer.START);
+            if (kind != Lexer.LINE_COMMENT && kind != Lexer.BLOCK_COMMENT) {
+                out.append(text.charAt(i));
+                i++;
+                continue;
+            }
+            int end = i + 1;
+            while (end < length && marks[end] == kind) {
+                end++;
+            }
+            if (kind == Lexer.LINE_COMMENT) {
+                String comment = text.substring(i, end);
+                out.append(DIRECTIVE.matcher(comment).matches() ? comment : String.valueOf(REMOVED));
+            } else {
+                if (spaced && out.length() > 0 && !Character.isWhitespace(out.charAt(out.length() - 1))
+                        && end < length && !Character.isWhitespace(text.charAt(end))) {
                     out.append(' ');
                 }
                 out.append(REMOVED);
-                i = end;
-            } else if (lineCommentAt(text, i, syntax)) {
-                int end = text.indexOf('\n', i);
-                end = end < 0 ? length : end;
-                String comment = text.substring(i, end);
-                out.append(DIRECTIVE.matcher(comment).matches() ? comment : String.valueOf(REMOVED));
-                i = end;
-            } else if (c == '\\' && i + 1 < length) {
-                // Outside strings a backslash escapes regex characters (/https?:\/\//): \/ is never half of //.
-                out.append(text, i, i + 2);
-                i += 2;
-            } else {
-                out.append(c);
-                i++;
             }
+            i = end;
         }
         return out.toString();
-    }
-
-    private static String tripleAt(String text, int i, List<String> triples) {
-        for (String triple : triples) {
-            if (text.startsWith(triple, i)) {
-                return triple;
-            }
-        }
-        return null;
-    }
-
-    /** The index after the closing quote; a single-line string left open ends at the end of its line. */
-    private static int stringEnd(String text, int start, boolean multiLine) {
-        char quote = text.charAt(start);
-        int i = start + 1;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c == '\\') {
-                i += 2;
-                continue;
-            }
-            if (c == quote) {
-                return i + 1;
-            }
-            if (c == '\n' && !multiLine) {
-                return i;
-            }
-            i++;
-        }
-        return text.length();
-    }
-
-    /** The end of a heredoc opened at {@code i} (its terminator line included), or -1 when there is none. */
-    private static int heredocEnd(String text, int i) {
-        Matcher matcher = HEREDOC.matcher(text).region(i, text.length());
-        if (!matcher.lookingAt()) {
-            return -1;
-        }
-        String terminator = matcher.group(1);
-        int lineEnd = text.indexOf('\n', i);
-        while (lineEnd >= 0) {
-            int next = text.indexOf('\n', lineEnd + 1);
-            String line = text.substring(lineEnd + 1, next < 0 ? text.length() : next);
-            if (line.strip().equals(terminator)) {
-                return next < 0 ? text.length() : next;
-            }
-            lineEnd = next;
-        }
-        return text.length();
-    }
-
-    private static boolean lineCommentAt(String text, int i, Syntax syntax) {
-        for (String prefix : syntax.lineComments()) {
-            if (text.startsWith(prefix, i)) {
-                // '#' starts a comment only at a word boundary: $#, ${#list[@]} and url#anchor are code.
-                return !prefix.equals("#") || i == 0 || Character.isWhitespace(text.charAt(i - 1));
-            }
-        }
-        return false;
     }
 
     /**
      * Whole-line comments only, outside YAML block scalars ({@code script: |}), whose lines are text.
      * A first-line shebang and parser directives ({@code # syntax=docker/dockerfile:1}) stay.
      */
-    private static String stripWholeLineComments(String text, Syntax syntax) {
+    private static String stripWholeLineComments(String text, LineSyntax syntax) {
         StringBuilder out = new StringBuilder(text.length());
         int scalarIndent = -1;
         boolean first = true;
@@ -194,24 +124,6 @@ final class CommentStripper {
             first = false;
         }
         return out.toString();
-    }
-
-    /** XML and HTML comments, Markdown's hidden notes. */
-    private static String stripBlocks(String text, Syntax syntax) {
-        StringBuilder out = new StringBuilder(text.length());
-        int i = 0;
-        while (true) {
-            int start = text.indexOf(syntax.blockStart(), i);
-            if (start < 0) {
-                return out.append(text, i, text.length()).toString();
-            }
-            int end = text.indexOf(syntax.blockEnd(), start + syntax.blockStart().length());
-            out.append(text, i, start).append(REMOVED);
-            if (end < 0) {
-                return out.toString();
-            }
-            i = end + syntax.blockEnd().length();
-        }
     }
 
     /** JSON and XML mean the same without indentation, which costs a model about a token a line. */

@@ -1,6 +1,8 @@
 package dev.conclave.scanner.compress;
 
 import dev.conclave.model.Compression;
+import dev.conclave.scanner.Condensing;
+import dev.conclave.scanner.Languages;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -105,9 +107,9 @@ public final class ContextCompressor {
 
     /** Comments, whitespace and repetition out; a README also loses its badges. */
     String condense(CandidateFile file) {
-        Syntax syntax = Syntax.of(file.path());
-        String text = CommentStripper.strip(file.text(), syntax);
-        if (syntax.kind() == Syntax.Kind.MARKDOWN) {
+        Condensing condensing = Languages.condensing(file.path());
+        String text = CommentStripper.strip(file.text(), condensing);
+        if (condensing.kind() == Condensing.Kind.MARKDOWN) {
             return CommentStripper.tidyLines(ReadmeOutline.withoutBadges(text));
         }
         return CommentStripper.tidyLines(RepetitionCollapser.collapse(text));
