@@ -2,16 +2,15 @@ package dev.conclave.aggregator.service;
 
 import dev.conclave.aggregator.config.AggregationConfig;
 import dev.conclave.aggregator.messaging.ScanCompletedPublisher;
+import dev.conclave.delivery.Sql;
 import dev.conclave.model.ScanCompleted;
 import dev.conclave.model.ScanStatus;
 import dev.conclave.model.SchemaVersions;
 import dev.conclave.model.WireJson;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -29,12 +28,12 @@ public class CompletionOutbox {
     private static final String CLOSED_UNPUBLISHED = """
             status in ('COMPLETED', 'PARTIAL', 'FAILED', 'CANCELLED') and completion_published_at is null""";
 
-    private final EntityManager em;
+    private final AgroalDataSource database;
     private final ScanCompletedPublisher publisher;
     private final AggregationConfig config;
 
-    public CompletionOutbox(EntityManager em, ScanCompletedPublisher publisher, AggregationConfig config) {
-        this.em = em;
+    public CompletionOutbox(AgroalDataSource database, ScanCompletedPublisher publisher, AggregationConfig config) {
+        this.database = database;
         this.publisher = publisher;
         this.config = config;
     }
@@ -47,7 +46,7 @@ public class CompletionOutbox {
      */
     @Transactional
     public boolean publish(UUID scanId, int run) {
-        List<ScanCompleted> due = lockUnpublished("scan_id = ?1 and run = ?2 and " + CLOSED_UNPUBLISHED,
+        List<ScanCompleted> due = lockUnpublished("scan_id = ? and run = ? and " + CLOSED_UNPUBLISHED,
                 scanId, run);
         if (due.isEmpty()) {
             return false;
@@ -65,7 +64,7 @@ public class CompletionOutbox {
     @Transactional
     public int relayBatch() {
         int published = 0;
-        for (ScanCompleted completed : lockUnpublished(CLOSED_UNPUBLISHED + " order by completed_at limit ?1",
+        for (ScanCompleted completed : lockUnpublished(CLOSED_UNPUBLISHED + " order by completed_at limit ?",
                 config.completionRelayBatch())) {
             try {
                 publishAndMark(completed);
@@ -84,34 +83,24 @@ public class CompletionOutbox {
      * (skipping rows another transaction holds). Only the event's columns are read: never the report.
      */
     private List<ScanCompleted> lockUnpublished(String where, Object... parameters) {
-        var query = em.createNativeQuery("select scan_id, run, status, cast(missing_roles as text), cast(failed_roles as text),"
-                + " completed_at from aggregation where " + where + " for update skip locked");
-        for (int i = 0; i < parameters.length; i++) {
-            query.setParameter(i + 1, parameters[i]);
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        return rows.stream().map(row -> new ScanCompleted(SchemaVersions.WIRE, (UUID) row[0], ((Number) row[1]).intValue(),
-                ScanStatus.valueOf((String) row[2]), roles((String) row[3]), roles((String) row[4]), instant(row[5])))
+        String sql = "select scan_id, run, status, cast(missing_roles as text), cast(failed_roles as text), completed_at"
+                + " from aggregation where " + where + " for update skip locked";
+        return Sql.withConnection(database, "reading unpublished completions",
+                connection -> Sql.query(connection, sql, parameters)).stream()
+                .map(row -> new ScanCompleted(SchemaVersions.WIRE, (UUID) row[0], ((Number) row[1]).intValue(),
+                        ScanStatus.valueOf((String) row[2]), roles((String) row[3]), roles((String) row[4]),
+                        Sql.instant(row[5])))
                 .toList();
     }
 
     private void publishAndMark(ScanCompleted completed) {
         publisher.publish(completed);
-        em.createNativeQuery("update aggregation set completion_published_at = ?1 where scan_id = ?2 and run = ?3")
-                .setParameter(1, Instant.now())
-                .setParameter(2, completed.scanId())
-                .setParameter(3, completed.run())
-                .executeUpdate();
+        Sql.withConnection(database, "marking a completion published", connection -> Sql.update(connection,
+                "update aggregation set completion_published_at = ? where scan_id = ? and run = ?", Instant.now(),
+                completed.scanId(), completed.run()));
     }
 
     private static List<String> roles(String json) {
         return json == null ? List.of() : List.of(WireJson.decode(json, String[].class));
-    }
-
-    private static Instant instant(Object value) {
-        // The driver's type for timestamptz depends on the Hibernate version: any of the three is the same instant.
-        return value instanceof Timestamp timestamp ? timestamp.toInstant()
-                : value instanceof OffsetDateTime offset ? offset.toInstant() : (Instant) value;
     }
 }
