@@ -1,4 +1,4 @@
-package dev.conclave.cli;
+package dev.conclave.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -48,7 +48,7 @@ class ModelOutputCannotChangeTheMarkdownReportTest {
             "---",
             "`tick` and ``double`` and <b>bold</b> &lt;script&gt;");
 
-    private final String markdown = new MarkdownReport().render(hostileReport());
+    private final String markdown = new ReportTemplates().markdown(ReportView.of(hostileReport(), List.of()));
     private final Node document = Parser.builder().build().parse(markdown);
 
     private static JsonNode hostileReport() {
