@@ -8,9 +8,6 @@ import dev.conclave.model.WireJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.Code;
-import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -136,32 +133,9 @@ class EverySampleShowsEverySectionInBothFormatsTest {
                 .replace("&amp;", "&").replaceAll("\\s+", " ");
     }
 
-    /** The Markdown as a renderer reads it: its text and code spans, line breaks as spaces. */
+    /** The Markdown as a renderer reads it, whitespace runs as one space. */
     private static String markdownText(String markdown) {
-        StringBuilder text = new StringBuilder();
-        Parser.builder().build().parse(markdown).accept(new AbstractVisitor() {
-            @Override
-            public void visit(Text t) {
-                text.append(t.getLiteral());
-            }
-
-            @Override
-            public void visit(Code code) {
-                text.append(code.getLiteral());
-            }
-
-            @Override
-            public void visit(org.commonmark.node.SoftLineBreak b) {
-                text.append(' ');
-            }
-
-            @Override
-            public void visit(org.commonmark.node.Paragraph p) {
-                text.append(' ');
-                visitChildren(p);
-                text.append(' ');
-            }
-        });
-        return text.toString().replaceAll("\\s+", " ");
+        return ModelOutputCannotChangeTheMarkdownReportTest.text(Parser.builder().build().parse(markdown))
+                .replaceAll("\\s+", " ");
     }
 }

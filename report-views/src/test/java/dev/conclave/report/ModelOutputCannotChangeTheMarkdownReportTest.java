@@ -130,7 +130,8 @@ class ModelOutputCannotChangeTheMarkdownReportTest {
         }
     }
 
-    private static String text(Node node) {
+    /** A document's text and code spans as a reader sees them, soft line breaks as line breaks. */
+    static String text(Node node) {
         StringBuilder text = new StringBuilder();
         node.accept(new AbstractVisitor() {
             @Override
