@@ -4,6 +4,8 @@ import dev.conclave.model.LanguageStat;
 import dev.conclave.model.ProgressEvent;
 import dev.conclave.model.ScanDigest;
 import dev.conclave.model.ScanStatus;
+import dev.conclave.report.NumberText;
+import dev.conclave.report.PrintableText;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
@@ -138,7 +140,7 @@ public final class ProgressPrinter {
         String text = String.format(Locale.ROOT, "  %-12s %-10s %-30s %7s", subject, state, answeredBy,
                 seconds(elapsed));
         // What the gateway relays (a model's name, a failure reason) is printed between our own escape codes.
-        return TerminalText.printable(detail == null || detail.isBlank() ? text : text + "  " + detail);
+        return PrintableText.printable(detail == null || detail.isBlank() ? text : text + "  " + detail);
     }
 
     private static String seconds(Duration duration) {

@@ -3,6 +3,8 @@ package dev.conclave.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.conclave.model.WireJson;
+import dev.conclave.report.ReportTemplates;
+import dev.conclave.report.ReportView;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -50,9 +52,18 @@ public enum ReportFormat {
     public String render(JsonNode report, List<RoleProgress> roles) {
         return switch (this) {
             case JSON -> prettyJson(report);
-            case MARKDOWN -> new MarkdownReport().render(report, roles);
-            case HTML -> new HtmlReport().render(report, roles);
+            case MARKDOWN -> Templates.REPORT.markdown(view(report, roles));
+            case HTML -> Templates.REPORT.html(view(report, roles));
         };
+    }
+
+    private static ReportView view(JsonNode report, List<RoleProgress> roles) {
+        return ReportView.of(report, roles.stream().map(RoleProgress::reportState).toList());
+    }
+
+    /** Built on first use, so saving only JSON never parses a template. */
+    private static final class Templates {
+        static final ReportTemplates REPORT = new ReportTemplates();
     }
 
     private static String prettyJson(JsonNode report) {

@@ -1,5 +1,6 @@
 package dev.conclave.cli;
 
+import dev.conclave.report.ReportView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -33,6 +34,11 @@ public record RoleProgress(
         return startedAt != null && completedAt != null && !completedAt.isBefore(startedAt)
                 ? Optional.of(Duration.between(startedAt, completedAt))
                 : Optional.empty();
+    }
+
+    /** What a report says of this role: the reason it failed, how long it took. */
+    public ReportView.RoleState reportState() {
+        return new ReportView.RoleState(role, offline, failureReason, took().orElse(null));
     }
 
     /** "provider/model", with a marker when the offline simulator answered, or "" before any model did. */

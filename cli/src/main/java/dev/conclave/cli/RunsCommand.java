@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.conclave.model.ScanStatus;
 import dev.conclave.model.WireJson;
+import dev.conclave.report.NumberText;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.net.URI;

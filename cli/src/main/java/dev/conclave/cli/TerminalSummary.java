@@ -6,6 +6,9 @@ import dev.conclave.model.ReportMetadata;
 import dev.conclave.model.SecretClass;
 import dev.conclave.model.SecretFindings;
 import dev.conclave.model.StaticScores;
+import dev.conclave.report.NumberText;
+import dev.conclave.report.PrintableText;
+import dev.conclave.report.ReportDocument;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +49,7 @@ public final class TerminalSummary {
         doc.aggregatedInsights().ifPresent(insights -> insights(out, insights));
         roles(out, scan, doc);
         doc.metadata().ifPresent(metadata -> metadata(out, metadata));
-        return TerminalText.printable(out.toString());
+        return PrintableText.printable(out.toString());
     }
 
     /** Boxed, because an offline simulation or a partial panel changes how everything else reads. */

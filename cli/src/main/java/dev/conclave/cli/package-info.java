@@ -2,8 +2,8 @@
  * The {@code conclave} command: scans a directory into a digest, submits it to the gateway,
  * follows the scan until it is final, then prints a summary and saves the report: as JSON and
  * Markdown by default, or in the files {@code --out} names, by extension ({@link dev.conclave.cli.ReportFormat}):
- * {@code .json}, {@code .md}, or {@code .html}, one self-contained page with SVG charts
- * ({@link dev.conclave.cli.HtmlReport}).
+ * {@code .json}, {@code .md}, or {@code .html}, one self-contained page with SVG charts; both
+ * renderings are the templates of {@code report-views} ({@link dev.conclave.report.ReportTemplates}).
  *
  * <p>Plain Java, no framework: {@link java.net.http.HttpClient} for the gateway and Jackson
  * through {@link dev.conclave.model.WireJson}, so the CLI reads and writes exactly the shapes the

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.conclave.model.WireJson;
+import dev.conclave.report.SampleReports;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

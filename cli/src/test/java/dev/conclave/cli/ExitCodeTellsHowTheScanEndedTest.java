@@ -6,6 +6,7 @@ import static dev.conclave.cli.FakeGateway.scan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.conclave.report.SampleReports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package dev.conclave.cli;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.conclave.report.SampleReports;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.conclave.model.WireJson;
+import dev.conclave.report.ReportView;
+import dev.conclave.report.SampleReports;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -65,7 +67,7 @@ class HtmlReportRendersInChromiumTest {
 
     @Test
     void radarShowsEveryScoreWithItsRealValue() {
-        String radar = element(page.dom(), "<svg id=\"" + HtmlReport.RADAR_ID + "\"", "</svg>");
+        String radar = element(page.dom(), "<svg id=\"" + ReportView.RADAR_ID + "\"", "</svg>");
         for (String text : List.of("Code quality", "6.5 / 10", "Deployment readiness", "40 %",
                 "Documentation quality", "70 %", "Market viability", "7 / 10", "Vibecodibility", "6 / 10",
                 "Fit", "8 / 10")) {
@@ -76,7 +78,7 @@ class HtmlReportRendersInChromiumTest {
 
     @Test
     void roleTimesAreBarsBesideTheWholeScan() {
-        String bars = element(page.dom(), "<svg id=\"" + HtmlReport.TIME_BARS_ID + "\"", "</svg>");
+        String bars = element(page.dom(), "<svg id=\"" + ReportView.TIME_BARS_ID + "\"", "</svg>");
         assertTrue(bars.contains(">architect</text>") && bars.contains(">business</text>"), bars);
         assertTrue(bars.contains(">1.2 s</text>"), bars);
         assertTrue(bars.contains(">whole scan</text>") && bars.contains(">3.2 s</text>"), bars);
@@ -115,7 +117,7 @@ class HtmlReportRendersInChromiumTest {
     @Test
     void hostileModelOutputStaysTextInTheBrowser(@TempDir Path directory) throws IOException, InterruptedException {
         Path hostile = directory.resolve("hostile.html");
-        Files.writeString(hostile, new HtmlReport().render(
+        Files.writeString(hostile, ReportFormat.HTML.render(
                 WireJson.decode(SampleReports.hostile(), JsonNode.class), List.of()));
 
         HeadlessChromium.LoadedPage loaded = HeadlessChromium.installed().load(hostile);

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import dev.conclave.model.WireJson;
+import dev.conclave.report.SampleReports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

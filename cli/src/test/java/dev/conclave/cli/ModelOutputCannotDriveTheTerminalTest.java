@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.conclave.model.ScanStatus;
 import dev.conclave.model.WireJson;
+import dev.conclave.report.SampleReports;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +42,7 @@ class ModelOutputCannotDriveTheTerminalTest {
 
     @Test
     void theMarkdownReportHoldsNoControlCharacter() {
-        String markdown = new MarkdownReport().render(report(),
+        String markdown = ReportFormat.MARKDOWN.render(report(),
                 List.of(new RoleProgress("architect", "FAILED", null, null, false, HOSTILE)));
 
         assertNoControl(markdown);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.conclave.model.ScanStatus;
 import dev.conclave.model.WireJson;
+import dev.conclave.report.SampleReports;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class ReportListsSecretFindingsByClassAndNamesTheKindTest {
 
     @Test
     void markdownNamesTheKindAndGroupsFindingsByClass() {
-        String md = new MarkdownReport().render(REPORT, List.of());
+        String md = ReportFormat.MARKDOWN.render(REPORT, List.of());
 
         assertTrue(md.contains("| Judged as | library |"), md);
         assertTrue(md.contains("**Likely real** (1)"), md);
@@ -49,7 +50,7 @@ class ReportListsSecretFindingsByClassAndNamesTheKindTest {
 
     @Test
     void htmlNamesTheKindAndGroupsFindingsByClass() {
-        String html = new HtmlReport().render(REPORT, List.of());
+        String html = ReportFormat.HTML.render(REPORT, List.of());
 
         assertTrue(html.contains("Judged as: library"), html);
         assertTrue(html.contains("<h3>Likely real (1)</h3>"), html);
@@ -67,7 +68,7 @@ class ReportListsSecretFindingsByClassAndNamesTheKindTest {
 
     @Test
     void aReportFromBeforeKindsShowsNoFindingsSection() {
-        String md = new MarkdownReport().render(WireJson.decode(SampleReports.full("COMPLETED"), JsonNode.class), List.of());
+        String md = ReportFormat.MARKDOWN.render(WireJson.decode(SampleReports.full("COMPLETED"), JsonNode.class), List.of());
 
         assertTrue(md.contains("| Judged as | unknown kind (judged as a service) |"), md);
         assertFalse(md.contains("Secret-shaped values"), md);

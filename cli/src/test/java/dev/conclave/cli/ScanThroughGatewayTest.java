@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.conclave.model.WireJson;
+import dev.conclave.report.SampleReports;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;

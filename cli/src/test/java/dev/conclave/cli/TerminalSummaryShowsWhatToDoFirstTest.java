@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.conclave.model.ScanStatus;
 import dev.conclave.model.WireJson;
+import dev.conclave.report.SampleReports;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

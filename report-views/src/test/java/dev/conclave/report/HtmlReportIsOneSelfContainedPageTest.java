@@ -1,4 +1,4 @@
-package dev.conclave.cli;
+package dev.conclave.report;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,7 +37,7 @@ class HtmlReportIsOneSelfContainedPageTest {
         ObjectNode report = (ObjectNode) WireJson.decode(SampleReports.plain("COMPLETED"), JsonNode.class);
         ((ObjectNode) report.get("metadata")).put("offline", true);
 
-        String html = new HtmlReport().render(report, List.of());
+        String html = new ReportTemplates().html(ReportView.of(report, List.of()));
 
         assertTrue(html.contains("<strong>Simulated analysis</strong>"), html);
         assertTrue(html.contains("offline simulator, not from a real model"), html);
@@ -47,7 +47,7 @@ class HtmlReportIsOneSelfContainedPageTest {
     void scoreTheReportLacksIsLeftOffTheRadarNotDrawnAsZero() {
         // plain() has no business section, so no market viability: five axes, not six.
         String html = render(SampleReports.plain("COMPLETED"));
-        String radar = html.substring(html.indexOf("<svg id=\"" + HtmlReport.RADAR_ID + "\""));
+        String radar = html.substring(html.indexOf("<svg id=\"" + ReportView.RADAR_ID + "\""));
         radar = radar.substring(0, radar.indexOf("</svg>"));
 
         assertFalse(radar.contains("Market viability"), radar);
@@ -63,11 +63,11 @@ class HtmlReportIsOneSelfContainedPageTest {
                                          "vibecodibility_score": 4, "fit_score": 5}}
                 """);
 
-        assertFalse(html.contains(HtmlReport.RADAR_ID), html);
+        assertFalse(html.contains(ReportView.RADAR_ID), html);
         assertTrue(html.contains("<td>Fit</td><td class=\"num\">5 / 10</td>"), html);
     }
 
     private static String render(String json) {
-        return new HtmlReport().render(WireJson.decode(json, JsonNode.class), List.of());
+        return new ReportTemplates().html(ReportView.of(WireJson.decode(json, JsonNode.class), List.of()));
     }
 }

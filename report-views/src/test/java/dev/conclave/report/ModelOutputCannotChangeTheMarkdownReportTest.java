@@ -1,4 +1,4 @@
-package dev.conclave.cli;
+package dev.conclave.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -48,7 +48,7 @@ class ModelOutputCannotChangeTheMarkdownReportTest {
             "---",
             "`tick` and ``double`` and <b>bold</b> &lt;script&gt;");
 
-    private final String markdown = new MarkdownReport().render(hostileReport());
+    private final String markdown = new ReportTemplates().markdown(ReportView.of(hostileReport(), List.of()));
     private final Node document = Parser.builder().build().parse(markdown);
 
     private static JsonNode hostileReport() {
@@ -130,7 +130,8 @@ class ModelOutputCannotChangeTheMarkdownReportTest {
         }
     }
 
-    private static String text(Node node) {
+    /** A document's text and code spans as a reader sees them, soft line breaks as line breaks. */
+    static String text(Node node) {
         StringBuilder text = new StringBuilder();
         node.accept(new AbstractVisitor() {
             @Override

@@ -1,18 +1,18 @@
-package dev.conclave.cli;
+package dev.conclave.report;
 
 /**
  * Report documents written by hand, in the snake_case shape the gateway sends, so the tests
  * check the CLI against the contract rather than against its own encoder.
  */
-final class SampleReports {
+public final class SampleReports {
 
-    static final String SCAN_ID = "3f2a1b2c-0d4e-4f60-8a7b-9c0d1e2f3a4b";
+    public static final String SCAN_ID = "3f2a1b2c-0d4e-4f60-8a7b-9c0d1e2f3a4b";
 
     private SampleReports() {
     }
 
     /** Every section a report can have: three known roles, one unknown role, a notice, an extra field. */
-    static String full(String status) {
+    public static String full(String status) {
         return """
                 {
                   "schema_version": 1,
@@ -83,7 +83,7 @@ final class SampleReports {
     }
 
     /** A report without a notice and without absent roles: the happy path of a real model panel. */
-    static String plain(String status) {
+    public static String plain(String status) {
         return """
                 {
                   "schema_version": 1,
@@ -108,7 +108,7 @@ final class SampleReports {
      * Model output that tries to become markup everywhere a string can go: values, field names,
      * role names, list items, the notice, attribute-breaking quotes.
      */
-    static String hostile() {
+    public static String hostile() {
         return """
                 {
                   "schema_version": 1,

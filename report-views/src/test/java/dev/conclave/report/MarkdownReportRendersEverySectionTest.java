@@ -1,4 +1,4 @@
-package dev.conclave.cli;
+package dev.conclave.report;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class MarkdownReportRendersEverySectionTest {
 
     private final String markdown = render(SampleReports.full("PARTIAL"), List.of(
-            new RoleProgress("performance", "FAILED", null, null, false, "model answered invalid JSON twice")));
+            new ReportView.RoleState("performance", false, "model answered invalid JSON twice", null)));
 
     @Test
     void headerNamesProjectStatusAndScan() {
@@ -119,8 +119,8 @@ class MarkdownReportRendersEverySectionTest {
         assertTrue(markdown.contains(expected), () -> "expected\n" + expected + "\nin\n" + markdown);
     }
 
-    private static String render(String reportJson, List<RoleProgress> roles) {
+    private static String render(String reportJson, List<ReportView.RoleState> roles) {
         JsonNode report = WireJson.decode(reportJson, JsonNode.class);
-        return new MarkdownReport().render(report, roles);
+        return new ReportTemplates().markdown(ReportView.of(report, roles));
     }
 }

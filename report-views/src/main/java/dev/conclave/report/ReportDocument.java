@@ -1,13 +1,13 @@
-package dev.conclave.cli;
+package dev.conclave.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.conclave.model.AggregatedInsights;
+import dev.conclave.model.ProjectKind;
 import dev.conclave.model.ReportMetadata;
 import dev.conclave.model.ScanReport;
-import dev.conclave.model.ProjectKind;
 import dev.conclave.model.StaticScores;
 import dev.conclave.model.WireJson;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.conclave.cli;
+package dev.conclave.report;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,7 +62,7 @@ final class MarkdownText {
     }
 
     private static String line(String raw, boolean inTable) {
-        String text = TerminalText.printable(raw).replace('\t', ' ');
+        String text = PrintableText.printable(raw).replace('\t', ' ');
         StringBuilder out = new StringBuilder(text.length() + 16);
         Matcher url = URL.matcher(text);
         int at = 0;

@@ -1,4 +1,4 @@
-package dev.conclave.cli;
+package dev.conclave.report;
 
 /**
  * Text from a report or the gateway made safe to print or save: control characters (escape sequences
@@ -6,12 +6,12 @@ package dev.conclave.cli;
  * returns that overwrite a line) are dropped, line breaks and tabs kept. A model's answer is text an
  * attacker can shape, and a terminal obeys what it is sent.
  */
-final class TerminalText {
+public final class PrintableText {
 
-    private TerminalText() {
+    private PrintableText() {
     }
 
-    static String printable(String text) {
+    public static String printable(String text) {
         if (text == null) {
             return null;
         }

@@ -1,4 +1,4 @@
-package dev.conclave.cli;
+package dev.conclave.report;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,12 +21,12 @@ class TimeAndCostPerRoleAreChartedTest {
                  {"role": "aggregator", "seconds": 3.0, "api_calls": 1, "cache_hits": 0, "tokens": 2938, "cost_usd": 0.0046}]
                 """, JsonNode.class));
 
-        String html = new HtmlReport().render(report, List.of());
+        String html = new ReportTemplates().html(ReportView.of(report, List.of()));
 
-        String time = svg(html, HtmlReport.TIME_BARS_ID);
+        String time = svg(html, ReportView.TIME_BARS_ID);
         assertTrue(time.contains(">architect</text>") && time.contains(">2.5 s</text>"), time);
         assertTrue(time.contains(">aggregator</text>") && time.contains(">3 s</text>"), time);
-        String cost = svg(html, HtmlReport.COST_BARS_ID);
+        String cost = svg(html, ReportView.COST_BARS_ID);
         assertTrue(cost.contains(">business</text>") && cost.contains(">$0.0036</text>"), cost);
         assertTrue(cost.contains(">aggregator</text>") && cost.contains(">$0.0046</text>"), cost);
         assertFalse(html.contains("no per-role cost chart"), "nothing to excuse");
@@ -34,9 +34,9 @@ class TimeAndCostPerRoleAreChartedTest {
 
     @Test
     void olderReportWithoutPerRoleUsageHasNoCostChart() {
-        String html = new HtmlReport().render(WireJson.decode(SampleReports.plain("COMPLETED"), JsonNode.class), List.of());
+        String html = new ReportTemplates().html(ReportView.of(WireJson.decode(SampleReports.plain("COMPLETED"), JsonNode.class), List.of()));
 
-        assertFalse(html.contains("<svg id=\"" + HtmlReport.COST_BARS_ID + "\""), html);
+        assertFalse(html.contains("<svg id=\"" + ReportView.COST_BARS_ID + "\""), html);
         assertTrue(html.contains("no per-role cost chart"), html);
     }
 

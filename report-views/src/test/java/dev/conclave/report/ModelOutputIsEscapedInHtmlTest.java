@@ -1,4 +1,4 @@
-package dev.conclave.cli;
+package dev.conclave.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,9 +15,8 @@ import org.junit.jupiter.api.Test;
 /** A report is model output: whatever markup it holds must reach the reader as text. */
 class ModelOutputIsEscapedInHtmlTest {
 
-    private final String html = new HtmlReport().render(WireJson.decode(SampleReports.hostile(), JsonNode.class),
-            List.of(new RoleProgress("<script>alert('failed')</script>", "FAILED", null, null, false,
-                    "<script>alert('reason')</script>")));
+    private final String html = new ReportTemplates().html(ReportView.of(WireJson.decode(SampleReports.hostile(), JsonNode.class),
+            List.of(new ReportView.RoleState("<script>alert('failed')</script>", false, "<script>alert('reason')</script>", null))));
     private final String lower = html.toLowerCase(Locale.ROOT);
 
     @Test
@@ -46,7 +45,7 @@ class ModelOutputIsEscapedInHtmlTest {
         Matcher attributes = Pattern.compile("\\s[a-z-]+=\"([^\"]*)\"").matcher(html);
         while (attributes.find()) {
             String value = attributes.group(1);
-            if (value.equals(HtmlReport.CONTENT_SECURITY_POLICY)) {
+            if (value.equals(ReportTemplates.CONTENT_SECURITY_POLICY)) {
                 continue; // the page's own policy quotes its keywords
             }
             assertFalse(value.contains("<") || value.contains("'"), () -> "attribute value " + value);
