@@ -4,6 +4,8 @@
 #   bench/run.sh            full run (~20 min on 2 cores)
 #   bench/run.sh --quick    fewer scans per scenario, a smoke check (~5 min, most of it the six restarts)
 #   bench/run.sh --scans N  every scenario with N scans (a check of the script itself; the numbers mean little)
+#   bench/run.sh --only S   one scenario: throughput, latency, c100, c10 or horizontal (with --quick/--scans too)
+#   bench/run.sh --concurrency N   worker and aggregator concurrency of the two 0 ms scenarios (default 16)
 #   bench/run.sh --profile  also records JFR on the three services during the zero-latency throughput scenario
 #                           (files in $CONCLAVE_HOME/jfr/; summarise with `jfr summary` / `jfr print`)
 #
@@ -19,14 +21,21 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 quick=0
 profile=0
 scans=""
+only=""
+zero_concurrency=16
 while [[ $# -gt 0 ]]; do
   arg="$1"; shift
   case "$arg" in
     --quick) quick=1 ;;
     --scans) scans="${1:?--scans needs a number}"; shift ;;
     --profile) profile=1 ;;
-    -h | --help) sed -n '2,15p' "$0"; exit 0 ;;
-    *) echo "unknown option $arg (bench/run.sh [--quick] [--profile])" >&2; exit 64 ;;
+    --concurrency) zero_concurrency="${1:?--concurrency needs a number}"; shift ;;
+    --only)
+      only="${1:?--only needs a scenario: throughput, latency, c100, c10 or horizontal}"; shift
+      [[ $only =~ ^(throughput|latency|c100|c10|horizontal)$ ]] \
+        || { echo "unknown scenario '$only' (throughput, latency, c100, c10, horizontal)" >&2; exit 64; } ;;
+    -h | --help) sed -n '2,17p' "$0"; exit 0 ;;
+    *) echo "unknown option $arg (bench/run.sh [--quick] [--scans N] [--only SCENARIO] [--concurrency N] [--profile])" >&2; exit 64 ;;
   esac
 done
 
@@ -228,14 +237,16 @@ jfr_stop() {
   log "JFR recordings in $CONCLAVE_HOME/jfr/ (python3 bench/jfr-summary.py $CONCLAVE_HOME/jfr/*.jfr)"
 }
 
+want() { [[ -z $only || $only == "$1" ]]; }
 started_at="$(date -u '+%Y-%m-%d %H:%M UTC')"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 
+if want throughput; then
 # 1. Zero-latency sustained throughput, and the gateway's accept rate under it.
 log "scenario 1/6: zero-latency throughput ($n_tp scans, 16 submitters)"
 # Deep stacks: JFR's default of 64 frames stops inside Hibernate and Quarkus, before the Conclave frames.
 if [[ $profile == 1 ]]; then export CONCLAVE_JAVA_OPTS="${CONCLAVE_JAVA_OPTS:-} -XX:FlightRecorderOptions:stackdepth=1024"; fi
-start_services 0ms 16 16 1
+start_services 0ms "$zero_concurrency" "$zero_concurrency" 1
 warm
 t0="$(now)"
 jfr_start
@@ -246,10 +257,12 @@ if [[ $profile == 1 ]]; then export CONCLAVE_JAVA_OPTS="${CONCLAVE_JAVA_OPTS% -X
 record_services "0 ms, throughput"
 v="$(field tp0 scans_per_s)"; row "0 ms: sustained throughput ($(field tp0 completed)/$n_tp completed)" "≥ 300 scans/s" "$v scans/s" "$(met "$v" '>=' 300)"
 v="$(field tp0 accepted_per_s)"; row "0 ms: gateway accepts under that load" "≥ 500/s" "$v/s" "$(met "$v" '>=' 500)"
+fi
 
+if want latency; then
 # 2. Sequential latency.
 log "scenario 2/6: sequential latency ($n_lat scans)"
-start_services 0ms 16 16 1
+start_services 0ms "$zero_concurrency" "$zero_concurrency" 1
 warm
 t0="$(now)"
 measure lat "$n_lat" latency "$n_lat"
@@ -258,10 +271,12 @@ record_services "0 ms, sequential"
 p50="$(field lat server_p50)"; p99="$(field lat server_p99)"
 row "0 ms: sequential, server p50" "≤ 20 ms" "$p50 ms (client $(field lat client_p50) ms)" "$(met "$p50" '<=' 20)"
 row "0 ms: sequential, server p99" "≤ 60 ms" "$p99 ms (client $(field lat client_p99) ms)" "$(met "$p99" '<=' 60)"
+fi
 
 # 3./4. 200 ms per model call. Ideal = C / 0.2 s: with C calls in flight per role in the worker and C syntheses
 # in flight in the aggregator, each of the two sequential stages (three specialists in parallel, then the
 # synthesis) finishes at most C scans per 200 ms.
+if want c100; then
 log "scenario 3/6: 200 ms calls, concurrency 100 ($n_c100 scans)"
 start_services 200ms 100 100 1
 warm
@@ -269,7 +284,9 @@ measure c100 "$n_c100" throughput "$n_c100" 16
 record_services "200 ms, concurrency 100"
 v="$(field c100 scans_per_s)"
 row "200 ms, concurrency 100 (ideal 500/s)" "≥ 250 scans/s" "$v scans/s ($(awk -v v="$v" 'BEGIN{printf "%.3f", v/500}') of ideal)" "$(met "$v" '>=' 250)"
+fi
 
+if want c10; then
 log "scenario 4/6: 200 ms calls, concurrency 10 ($n_c10 scans)"
 start_services 200ms 10 10 1
 warm
@@ -277,7 +294,9 @@ measure c10 "$n_c10" throughput "$n_c10" 16
 record_services "200 ms, concurrency 10"
 v="$(field c10 scans_per_s)"; f="$(awk -v v="$v" 'BEGIN{printf "%.3f", v/50}')"
 row "200 ms, concurrency 10 (ideal 50/s)" "≥ 0.95 of ideal" "$v scans/s ($f of ideal)" "$(met "$f" '>=' 0.95)"
+fi
 
+if want horizontal; then
 # 5./6. Horizontal: one then two analysis-workers, each at concurrency 10; the aggregator at 20 in both runs so
 # that it is not what limits the second.
 log "scenario 5/6: 200 ms calls, one analysis-worker at concurrency 10 ($n_h scans)"
@@ -293,6 +312,7 @@ record_services "200 ms, 2 workers x 10"
 one="$(field h1 scans_per_s)"; two="$(field h2 scans_per_s)"
 ratio="$(awk -v a="$one" -v b="$two" 'BEGIN{ if (a > 0) printf "%.2f", b/a; }')"
 row "200 ms: two workers vs one (each at 10)" "≥ 1.9x" "$two vs $one scans/s = ${ratio}x" "$(met "$ratio" '>=' 1.9)"
+fi
 
 # RSS target: every service at the end of every scenario.
 max_rss="$(grep -oE '[0-9]+ MB' "$results/services" | awk '{ if ($1 > m) m = $1 } END { print m + 0 }')"

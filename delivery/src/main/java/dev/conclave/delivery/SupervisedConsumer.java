@@ -167,6 +167,7 @@ public final class SupervisedConsumer {
         // Which assignment of a partition a record belongs to: outcomes of an earlier one are ignored.
         private final Map<TopicPartition, Long> epochs = new HashMap<>();
         private long lastEpoch;
+        private long lastCommit = System.nanoTime();
         private Consumer<byte[], byte[]> consumer;
         private boolean closing;
 
@@ -182,7 +183,10 @@ public final class SupervisedConsumer {
                 detail = "";
                 while (!stopping) {
                     drain();
-                    commit(false);
+                    if (progress.inFlight() == 0
+                            || System.nanoTime() - lastCommit >= config.commitInterval().toNanos()) {
+                        commit(false);
+                    }
                     controlFlow();
                     // Short polls while work is in flight, so finished records are committed promptly.
                     Duration wait = progress.inFlight() > 0 ? Duration.ofMillis(20) : Duration.ofMillis(200);
@@ -312,6 +316,7 @@ public final class SupervisedConsumer {
             if (offsets.isEmpty()) {
                 return;
             }
+            lastCommit = System.nanoTime();
             if (sync) {
                 try {
                     consumer.commitSync(offsets, Duration.ofSeconds(5));

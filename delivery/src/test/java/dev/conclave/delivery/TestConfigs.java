@@ -45,6 +45,11 @@ final class TestConfigs {
             public Duration handoverWait() {
                 return Duration.ofSeconds(2);
             }
+
+            @Override
+            public Duration commitInterval() {
+                return Duration.ofMillis(100);
+            }
         };
     }
 
