@@ -72,12 +72,13 @@ controller.listener.names=CONTROLLER
 listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
 inter.broker.listener.name=PLAINTEXT
 log.dirs=$KAFKA_DATA
-# 12 partitions so several worker instances can share a topic.
-num.partitions=12
+# Topics auto-created before the gateway creates them get its partition count (CONCLAVE_TOPICS_PARTITIONS,
+# lib/common.sh), so several worker instances can share a topic whoever created it.
+num.partitions=$CONCLAVE_TOPICS_PARTITIONS
 # Replication factors must be 1 on a single broker or the internal topics
 # (consumer offsets, transactions, share groups) can never be created.
 offsets.topic.replication.factor=1
-offsets.topic.num.partitions=12
+offsets.topic.num.partitions=$CONCLAVE_TOPICS_PARTITIONS
 transaction.state.log.replication.factor=1
 transaction.state.log.min.isr=1
 share.coordinator.state.topic.replication.factor=1
@@ -552,6 +553,7 @@ cmd_env() {
     printf 'export QUARKUS_DATASOURCE_PASSWORD=%q\n' "$password"
   fi
   printf 'export QUARKUS_REDIS_HOSTS=%q\n' "$redis"
+  printf 'export CONCLAVE_TOPICS_PARTITIONS=%q\n' "$CONCLAVE_TOPICS_PARTITIONS"
 }
 
 # Convenience for debugging/tests: TopicCommand against our broker, e.g.

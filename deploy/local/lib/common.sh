@@ -69,6 +69,21 @@ log()  { printf '[conclave] %s\n' "$*" >&2; }
 warn() { printf '[conclave] WARNING: %s\n' "$*" >&2; }
 die()  { printf '[conclave] ERROR: %s\n' "$*" >&2; exit 1; }
 
+# --- topics -----------------------------------------------------------------
+
+# Partitions per topic. Their one definition is conclave.topics.partitions in the gateway's
+# application.properties: the gateway creates every topic with that count. The broker's defaults for
+# topics created before the gateway runs (a worker or a module test first) follow it here, and so do the
+# gateway and the tests started from these scripts, because CONCLAVE_TOPICS_PARTITIONS is exported and the
+# gateway reads it as conclave.topics.partitions. Set it to change all of them (docs/operations.md, "Scale").
+CONCLAVE_TOPICS_PARTITIONS="${CONCLAVE_TOPICS_PARTITIONS:-$(sed -n 's/^conclave\.topics\.partitions=//p' \
+  "$conclave_root/api-gateway/src/main/resources/application.properties")}"
+if [[ ! "$CONCLAVE_TOPICS_PARTITIONS" =~ ^[1-9][0-9]*$ ]]; then
+  die "CONCLAVE_TOPICS_PARTITIONS is '$CONCLAVE_TOPICS_PARTITIONS'; set it to a whole number of 1 or more, or unset it" \
+    "for the gateway's default (conclave.topics.partitions in api-gateway/src/main/resources/application.properties)"
+fi
+export CONCLAVE_TOPICS_PARTITIONS
+
 # Print the end of a log file to stderr; used whenever a start-up fails so the
 # caller sees why without hunting for the file.
 show_log_tail() {

@@ -5,9 +5,12 @@
  * one role result through llm-client; {@code persistence} reads whether a run is still open, so
  * closed or superseded runs are skipped without a model call.
  *
- * <p>Concurrency: virtual threads. Each role's consumer polls on one virtual thread and handles
- * records concurrently, one virtual thread each, at most {@code conclave.worker.concurrency} at
- * once; an offset is committed once every record before it has its result acknowledged by the
- * broker, was dead-lettered or skipped (at-least-once).
+ * <p>Concurrency: virtual threads, through the {@code delivery} module's {@code SupervisedConsumer}.
+ * Each role's consumer polls on one virtual thread and keeps polling while records are in flight; each
+ * record is handled on a virtual thread of its own, at most {@code conclave.worker.concurrency} at
+ * once (its partitions are paused at that limit). Offsets are committed per record as records finish,
+ * not after a whole poll: a partition's committed offset moves past a record once it and every record
+ * before it had its result acknowledged by the broker, was dead-lettered or was skipped, so a record
+ * that finishes early waits only for the slower ones before it (at-least-once).
  */
 package dev.conclave.worker;

@@ -11,6 +11,8 @@ import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -26,9 +28,20 @@ class TopicAndOutboxSettingsThatCannotWorkAreRefusedTest {
         for (int i = 0; i < properties.length; i += 2) {
             values.put(properties[i], properties[i + 1]);
         }
+        // Over the gateway's own application.properties, where the partition count is set.
         return new SmallRyeConfigBuilder().withMapping(TopicsConfig.class).withMapping(OutboxConfig.class)
                 .withConverter(Duration.class, 200, new DurationConverter())
-                .withSources(new PropertiesConfigSource(values, "test", 500)).build();
+                .withSources(new PropertiesConfigSource(values, "test", 500))
+                .withSources(applicationProperties()).build();
+    }
+
+    private static PropertiesConfigSource applicationProperties() {
+        try {
+            return new PropertiesConfigSource(
+                    TopicAndOutboxSettingsThatCannotWorkAreRefusedTest.class.getResource("/application.properties"), 250);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static TopicsConfig topics(String... properties) {

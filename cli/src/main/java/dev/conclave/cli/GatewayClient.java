@@ -66,13 +66,13 @@ public final class GatewayClient implements AutoCloseable {
      * Submits a scan. The idempotency key makes a resubmission of the same invocation (after a
      * lost answer) return the scan already accepted instead of starting a second one.
      */
-    public ScanAccepted submit(ScanSubmission submission, String idempotencyKey) throws GatewayException {
+    public AcceptedScan submit(SubmissionBody submission, String idempotencyKey) throws GatewayException {
         return post(SCANS_PATH, "application/json", HttpRequest.BodyPublishers.ofString(encode(submission),
                 StandardCharsets.UTF_8), idempotencyKey);
     }
 
     /** Submits a git repository for the gateway to fetch (from the hosts it allows). */
-    public ScanAccepted submitGit(String name, ProjectSource.GitRepository git, boolean bypassCache,
+    public AcceptedScan submitGit(String name, ProjectSource.GitRepository git, boolean bypassCache,
             String idempotencyKey) throws GatewayException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
@@ -88,7 +88,7 @@ public final class GatewayClient implements AutoCloseable {
     }
 
     /** Uploads a .zip or .tar.gz as it is; the gateway unpacks it under its limits. */
-    public ScanAccepted submitArchive(String name, ProjectSource.Archive archive, boolean bypassCache,
+    public AcceptedScan submitArchive(String name, ProjectSource.Archive archive, boolean bypassCache,
             String idempotencyKey) throws GatewayException {
         String query = "?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&bypassCache=" + bypassCache;
         try {
@@ -108,7 +108,7 @@ public final class GatewayClient implements AutoCloseable {
         }
     }
 
-    private ScanAccepted post(String path, String contentType, HttpRequest.BodyPublisher body, String idempotencyKey)
+    private AcceptedScan post(String path, String contentType, HttpRequest.BodyPublisher body, String idempotencyKey)
             throws GatewayException {
         HttpRequest request = request(path)
                 .header("Content-Type", contentType)
@@ -116,7 +116,7 @@ public final class GatewayClient implements AutoCloseable {
                 .POST(body)
                 .build();
         HttpResponse<String> response = send(request, "submit the scan");
-        ScanAccepted accepted = decode(response, ScanAccepted.class, "the scan submission");
+        AcceptedScan accepted = decode(response, AcceptedScan.class, "the scan submission");
         if (accepted.scanId() == null || accepted.scanId().isBlank()) {
             throw new GatewayException(GatewayException.Kind.BAD_RESPONSE, response.statusCode(),
                     "the gateway accepted the scan but sent no scanId: " + abbreviate(response.body()), null);

@@ -85,7 +85,7 @@ public final class ProgressPrinter {
                 digest.treeTruncated() ? " (file list truncated to " + digest.tree().size() + " entries)" : "");
     }
 
-    public void submitted(ScanAccepted accepted, URI server) {
+    public void submitted(AcceptedScan accepted, URI server) {
         out.printf("Submitted scan %s (run %d) to %s%n", accepted.scanId(), accepted.run(), server);
     }
 

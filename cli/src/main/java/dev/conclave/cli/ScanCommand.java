@@ -48,7 +48,7 @@ final class ScanCommand {
         // git URL is the gateway's to unpack or fetch.
         ScanDigest digest = options.source() instanceof ProjectSource.Directory ? digest() : null;
         try (GatewayClient gateway = new GatewayClient(options.server(), apiKey)) {
-            ScanAccepted accepted = submit(gateway, digest);
+            AcceptedScan accepted = submit(gateway, digest);
             progress.submitted(accepted, gateway.server());
             long submittedAt = System.nanoTime();
             ScanProgress finished;
@@ -74,7 +74,7 @@ final class ScanCommand {
         return digest;
     }
 
-    private ScanAccepted submit(GatewayClient gateway, ScanDigest digest) throws CommandFailure {
+    private AcceptedScan submit(GatewayClient gateway, ScanDigest digest) throws CommandFailure {
         // One key per invocation: repeating a submission whose answer was lost cannot start a second scan.
         String idempotencyKey = UUID.randomUUID().toString();
         try {
@@ -93,11 +93,11 @@ final class ScanCommand {
         }
     }
 
-    private ScanAccepted submitOnce(GatewayClient gateway, ScanDigest digest, String idempotencyKey)
+    private AcceptedScan submitOnce(GatewayClient gateway, ScanDigest digest, String idempotencyKey)
             throws GatewayException {
         return switch (options.source()) {
             case ProjectSource.Directory directory -> gateway.submit(
-                    new ScanSubmission(options.name(), digest, options.bypassCache()), idempotencyKey);
+                    new SubmissionBody(options.name(), digest, options.bypassCache()), idempotencyKey);
             case ProjectSource.Archive archive -> gateway.submitArchive(options.name(), archive, options.bypassCache(),
                     idempotencyKey);
             case ProjectSource.GitRepository git -> gateway.submitGit(options.name(), git, options.bypassCache(),

@@ -70,7 +70,7 @@ final class CodeQualityScore {
         if (facts.hasTests()) {
             int nonTestSources = Math.max(1, facts.sourceFiles() - facts.testFiles());
             double ratio = (double) facts.testFiles() / nonTestSources;
-            sheet.add("tests", TESTS_PRESENT, facts.testFiles() + " test files, e.g. " + signals.example(FileRole.TEST).orElse("?"));
+            sheet.add("tests", TESTS_PRESENT, facts.testFiles() + " test files, e.g. " + signals.example(FileCategory.TEST).orElse("?"));
             sheet.add("test_ratio", TEST_RATIO * Math.min(1.0, ratio / TARGET_TEST_RATIO), String.format(Locale.ROOT,
                     "%d test files per %d other source files (%.2f); %.1f earns the full share",
                     facts.testFiles(), nonTestSources, ratio, TARGET_TEST_RATIO));
@@ -78,7 +78,7 @@ final class CodeQualityScore {
             sheet.add("tests", 0, "no test files found (test folders, *Test.java, test_*.py, *.test.ts, *_test.go, ...)");
         }
 
-        sheet.add("lint_config", signals.has(FileRole.LINT_CONFIG) ? LINT_CONFIG : 0, signals.example(FileRole.LINT_CONFIG)
+        sheet.add("lint_config", signals.has(FileCategory.LINT_CONFIG) ? LINT_CONFIG : 0, signals.example(FileCategory.LINT_CONFIG)
                 .map(path -> "linter or formatter configured in " + path)
                 .orElse("no linter or formatter configuration found"));
 

@@ -77,11 +77,11 @@ final class DeploymentReadinessScore {
         sheet.add("packaging", kind.packaging().isPresent() ? LIBRARY_PACKAGING : 0, kind.packaging()
                 .map("package metadata in "::concat)
                 .orElse("no publishable package metadata (pyproject.toml [project], package.json, Cargo.toml [package], ...)"));
-        piece(sheet, signals, FileRole.RELEASE_WORKFLOW, "release_workflow", LIBRARY_RELEASE_WORKFLOW,
+        piece(sheet, signals, FileCategory.RELEASE_WORKFLOW, "release_workflow", LIBRARY_RELEASE_WORKFLOW,
                 "releases published by ", "no release workflow that publishes to a package index");
         sheet.add("versioning", kind.versioning().isPresent() ? LIBRARY_VERSIONING : 0,
                 kind.versioning().orElse("no declared version and no change log (CHANGELOG, HISTORY, ...)"));
-        piece(sheet, signals, FileRole.CI_WORKFLOW, "ci", LIBRARY_CI, "CI pipeline in ",
+        piece(sheet, signals, FileCategory.CI_WORKFLOW, "ci", LIBRARY_CI, "CI pipeline in ",
                 "no CI workflow found (.github/workflows, .gitlab-ci.yml, Jenkinsfile, ...)");
     }
 
@@ -89,11 +89,11 @@ final class DeploymentReadinessScore {
         KindJudgement kind = signals.kind();
         sheet.add("distribution", kind.distribution().isPresent() ? CLI_DISTRIBUTION : 0,
                 kind.distribution().orElse("no way for users to install the command"));
-        piece(sheet, signals, FileRole.RELEASE_WORKFLOW, "release_workflow", CLI_RELEASE_WORKFLOW,
+        piece(sheet, signals, FileCategory.RELEASE_WORKFLOW, "release_workflow", CLI_RELEASE_WORKFLOW,
                 "releases published by ", "no release workflow that publishes packages or binaries");
         sheet.add("versioning", kind.versioning().isPresent() ? CLI_VERSIONING : 0,
                 kind.versioning().orElse("no declared version and no change log (CHANGELOG, HISTORY, ...)"));
-        piece(sheet, signals, FileRole.CI_WORKFLOW, "ci", CLI_CI, "CI pipeline in ",
+        piece(sheet, signals, FileCategory.CI_WORKFLOW, "ci", CLI_CI, "CI pipeline in ",
                 "no CI workflow found (.github/workflows, .gitlab-ci.yml, Jenkinsfile, ...)");
         boolean install = signals.readmeSections().contains(ReadmeSection.INSTALL);
         sheet.add("install_instructions", install ? CLI_INSTALL_INSTRUCTIONS : 0, install
@@ -101,24 +101,24 @@ final class DeploymentReadinessScore {
     }
 
     private static void service(ScoreSheet sheet, ScoreSignals signals) {
-        piece(sheet, signals, FileRole.DOCKERFILE, "dockerfile", DOCKERFILE, "container image defined in ",
+        piece(sheet, signals, FileCategory.DOCKERFILE, "dockerfile", DOCKERFILE, "container image defined in ",
                 "no Dockerfile or Containerfile found");
-        piece(sheet, signals, FileRole.CI_WORKFLOW, "ci", CI, "CI pipeline in ",
+        piece(sheet, signals, FileCategory.CI_WORKFLOW, "ci", CI, "CI pipeline in ",
                 "no CI workflow found (.github/workflows, .gitlab-ci.yml, Jenkinsfile, ...)");
-        piece(sheet, signals, FileRole.KUBERNETES, "kubernetes", KUBERNETES, "Kubernetes or Helm definitions, e.g. ",
+        piece(sheet, signals, FileCategory.KUBERNETES, "kubernetes", KUBERNETES, "Kubernetes or Helm definitions, e.g. ",
                 "no Kubernetes manifests, Helm chart or kustomization found");
-        piece(sheet, signals, FileRole.COMPOSE, "compose", COMPOSE, "services composed in ", "no compose file found");
-        piece(sheet, signals, FileRole.ENV_EXAMPLE, "env_example", ENV_EXAMPLE, "configuration documented in ",
+        piece(sheet, signals, FileCategory.COMPOSE, "compose", COMPOSE, "services composed in ", "no compose file found");
+        piece(sheet, signals, FileCategory.ENV_EXAMPLE, "env_example", ENV_EXAMPLE, "configuration documented in ",
                 "no .env.example (or .env.sample, .env.template) found");
-        piece(sheet, signals, FileRole.HEALTH_ENDPOINT, "health_endpoint", HEALTH_ENDPOINT, "health endpoint in ",
+        piece(sheet, signals, FileCategory.HEALTH_ENDPOINT, "health_endpoint", HEALTH_ENDPOINT, "health endpoint in ",
                 "no health endpoint (/health, /healthz, /readyz) or health library found");
-        piece(sheet, signals, FileRole.INFRASTRUCTURE_AS_CODE, "infrastructure_as_code", INFRASTRUCTURE_AS_CODE,
+        piece(sheet, signals, FileCategory.INFRASTRUCTURE_AS_CODE, "infrastructure_as_code", INFRASTRUCTURE_AS_CODE,
                 "infrastructure declared in ", "no infrastructure as code (Terraform, Bicep, Pulumi, CDK, Serverless) found");
     }
 
-    private static void piece(ScoreSheet sheet, ScoreSignals signals, FileRole role, String signal, int weight,
+    private static void piece(ScoreSheet sheet, ScoreSignals signals, FileCategory category, String signal, int weight,
             String foundIn, String missing) {
-        sheet.add(signal, signals.has(role) ? weight : 0, signals.example(role).map(foundIn::concat).orElse(missing));
+        sheet.add(signal, signals.has(category) ? weight : 0, signals.example(category).map(foundIn::concat).orElse(missing));
     }
 
     private DeploymentReadinessScore() {

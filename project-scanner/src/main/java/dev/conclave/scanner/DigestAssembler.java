@@ -21,8 +21,8 @@ import dev.conclave.model.Redactions;
 import dev.conclave.scanner.compress.CandidateFile;
 import dev.conclave.scanner.compress.CompressedContext;
 import dev.conclave.scanner.compress.ContextCompressor;
-import dev.conclave.scanner.compress.ContextRole;
-import dev.conclave.scanner.compress.TokenCounter;
+import dev.conclave.scanner.compress.ContextPart;
+import dev.conclave.scanner.compress.TokenMeter;
 import dev.conclave.model.SecretFindings;
 import dev.conclave.scanner.redact.KnownFalsePositives;
 import dev.conclave.scanner.redact.RedactionTally;
@@ -40,16 +40,17 @@ final class DigestAssembler {
             Comparator.comparingInt(FileSummary::depth).thenComparing(FileSummary::path);
 
     /** The order files are considered for quoting after the README and the manifests. */
-    private static final List<FileRole> QUOTED_ROLES = List.of(FileRole.ENTRY_POINT, FileRole.DOCKERFILE,
-            FileRole.COMPOSE, FileRole.CI_WORKFLOW, FileRole.ENV_EXAMPLE, FileRole.KUBERNETES,
-            FileRole.INFRASTRUCTURE_AS_CODE, FileRole.LINT_CONFIG, FileRole.SOURCE, FileRole.TEST, FileRole.DOCS);
+    private static final List<FileCategory> QUOTED_CATEGORIES = List.of(FileCategory.ENTRY_POINT,
+            FileCategory.DOCKERFILE, FileCategory.COMPOSE, FileCategory.CI_WORKFLOW, FileCategory.ENV_EXAMPLE,
+            FileCategory.KUBERNETES, FileCategory.INFRASTRUCTURE_AS_CODE, FileCategory.LINT_CONFIG, FileCategory.SOURCE,
+            FileCategory.TEST, FileCategory.DOCS);
 
     /** Findings listed by file and line; the counts by class cover all of them. Enough to check in a minute. */
     static final int MAX_LISTED_SECRET_FINDINGS = RedactionTally.MAX_LISTED_FINDINGS;
 
     private final ScanLimits limits;
     private final SecretRedactor redactor = new SecretRedactor();
-    private final ContextCompressor compressor = new ContextCompressor(TokenCounter.cl100k());
+    private final ContextCompressor compressor = new ContextCompressor(TokenMeter.cl100k());
 
     DigestAssembler(ScanLimits limits) {
         this.limits = limits;
@@ -67,7 +68,7 @@ final class DigestAssembler {
 
         Optional<FileSummary> readme = chooseReadme(files);
         List<FileSummary> manifests = files.stream()
-                .filter(file -> file.is(FileRole.MANIFEST))
+                .filter(file -> file.is(FileCategory.MANIFEST))
                 .sorted(SHALLOWEST_FIRST)
                 .limit(limits.maxManifests())
                 .toList();
@@ -115,19 +116,19 @@ final class DigestAssembler {
         files.forEach(file -> tally.add(file.secrets()));
         List<CandidateFile> candidates = new ArrayList<>();
         readme.filter(FileSummary::read).ifPresent(file -> candidates.add(candidate(file.path(), file.content(),
-                ContextRole.README)));
+                ContextPart.README)));
         manifests.stream().filter(FileSummary::read).forEach(file -> candidates.add(candidate(file.path(),
-                file.content(), ContextRole.MANIFEST)));
+                file.content(), ContextPart.MANIFEST)));
         files.stream()
-                .filter(file -> file.read() && !file.is(FileRole.README) && !file.is(FileRole.MANIFEST))
-                .filter(file -> quotedRole(file).isPresent())
-                .sorted(Comparator.comparingInt((FileSummary file) -> QUOTED_ROLES.indexOf(quotedRole(file).get()))
+                .filter(file -> file.read() && !file.is(FileCategory.README) && !file.is(FileCategory.MANIFEST))
+                .filter(file -> quotedCategory(file).isPresent())
+                .sorted(Comparator.comparingInt((FileSummary file) -> QUOTED_CATEGORIES.indexOf(quotedCategory(file).get()))
                         .thenComparing(SHALLOWEST_FIRST))
                 .limit(limits.maxQuotedFiles())
                 .forEach(file -> {
                     String text = contents.apply(file.path());
                     if (text != null) {
-                        candidates.add(candidate(file.path(), text, contextRole(quotedRole(file).get())));
+                        candidates.add(candidate(file.path(), text, contextPart(quotedCategory(file).get())));
                     }
                 });
         CompressedContext context = compressor.compress(candidates, limits.contextTokens());
@@ -146,21 +147,21 @@ final class DigestAssembler {
                 context.compression());
     }
 
-    private CandidateFile candidate(String path, String text, ContextRole role) {
-        return new CandidateFile(path, redactor.redact(path, text).text(), role);
+    private CandidateFile candidate(String path, String text, ContextPart part) {
+        return new CandidateFile(path, redactor.redact(path, text).text(), part);
     }
 
-    private static Optional<FileRole> quotedRole(FileSummary file) {
-        return QUOTED_ROLES.stream().filter(file::is).findFirst();
+    private static Optional<FileCategory> quotedCategory(FileSummary file) {
+        return QUOTED_CATEGORIES.stream().filter(file::is).findFirst();
     }
 
-    private static ContextRole contextRole(FileRole role) {
-        return switch (role) {
-            case ENTRY_POINT -> ContextRole.ENTRY_POINT;
-            case TEST -> ContextRole.TEST;
-            case SOURCE -> ContextRole.SOURCE;
-            case DOCS -> ContextRole.DOCS;
-            default -> ContextRole.CONFIGURATION;
+    private static ContextPart contextPart(FileCategory category) {
+        return switch (category) {
+            case ENTRY_POINT -> ContextPart.ENTRY_POINT;
+            case TEST -> ContextPart.TEST;
+            case SOURCE -> ContextPart.SOURCE;
+            case DOCS -> ContextPart.DOCS;
+            default -> ContextPart.CONFIGURATION;
         };
     }
 
@@ -196,7 +197,7 @@ final class DigestAssembler {
     /** The root README if there is one, else the shallowest; README.md before .rst before .txt. */
     private static Optional<FileSummary> chooseReadme(List<FileSummary> files) {
         return files.stream()
-                .filter(file -> file.is(FileRole.README))
+                .filter(file -> file.is(FileCategory.README))
                 .min(Comparator.comparingInt(FileSummary::depth)
                         .thenComparingInt(file -> FileConventions.README_NAMES.indexOf(file.lowerName()))
                         .thenComparing(FileSummary::path));
@@ -205,31 +206,31 @@ final class DigestAssembler {
     private ProjectFacts facts(List<FileSummary> files, boolean hasReadme) {
         return new ProjectFacts(
                 hasReadme,
-                any(files, FileRole.LICENCE),
-                any(files, FileRole.DOCKERFILE),
-                any(files, FileRole.COMPOSE),
-                any(files, FileRole.KUBERNETES),
-                any(files, FileRole.ENV_EXAMPLE),
-                any(files, FileRole.DOCS),
-                count(files, FileRole.TEST),
-                count(files, FileRole.SOURCE),
-                paths(files, FileRole.CI_WORKFLOW),
-                paths(files, FileRole.ENTRY_POINT),
-                paths(files, FileRole.MANIFEST));
+                any(files, FileCategory.LICENCE),
+                any(files, FileCategory.DOCKERFILE),
+                any(files, FileCategory.COMPOSE),
+                any(files, FileCategory.KUBERNETES),
+                any(files, FileCategory.ENV_EXAMPLE),
+                any(files, FileCategory.DOCS),
+                count(files, FileCategory.TEST),
+                count(files, FileCategory.SOURCE),
+                paths(files, FileCategory.CI_WORKFLOW),
+                paths(files, FileCategory.ENTRY_POINT),
+                paths(files, FileCategory.MANIFEST));
     }
 
-    private static boolean any(List<FileSummary> files, FileRole role) {
-        return files.stream().anyMatch(file -> file.is(role));
+    private static boolean any(List<FileSummary> files, FileCategory category) {
+        return files.stream().anyMatch(file -> file.is(category));
     }
 
-    private static int count(List<FileSummary> files, FileRole role) {
-        return (int) files.stream().filter(file -> file.is(role)).count();
+    private static int count(List<FileSummary> files, FileCategory category) {
+        return (int) files.stream().filter(file -> file.is(category)).count();
     }
 
-    /** Paths of the files in a role, shallowest first, capped like the tree so the digest stays bounded. */
-    private List<String> paths(List<FileSummary> files, FileRole role) {
+    /** Paths of the files in a category, shallowest first, capped like the tree so the digest stays bounded. */
+    private List<String> paths(List<FileSummary> files, FileCategory category) {
         return files.stream()
-                .filter(file -> file.is(role))
+                .filter(file -> file.is(category))
                 .sorted(SHALLOWEST_FIRST)
                 .limit(limits.maxTreeEntries())
                 .map(FileSummary::path)
@@ -247,7 +248,7 @@ final class DigestAssembler {
         long branchPoints = 0;
         List<long[]> windows = new ArrayList<>();
         for (FileSummary file : files) {
-            if (!file.is(FileRole.SOURCE)) {
+            if (!file.is(FileCategory.SOURCE)) {
                 continue;
             }
             sourceLines += file.lines();
@@ -286,12 +287,12 @@ final class DigestAssembler {
                 kind);
     }
 
-    /** The shallowest file of each role, so a finding can name a file the reader can open. */
-    private static Map<FileRole, String> examplePaths(List<FileSummary> files) {
-        Map<FileRole, String> examples = new EnumMap<>(FileRole.class);
+    /** The shallowest file of each category, so a finding can name a file the reader can open. */
+    private static Map<FileCategory, String> examplePaths(List<FileSummary> files) {
+        Map<FileCategory, String> examples = new EnumMap<>(FileCategory.class);
         files.stream().sorted(SHALLOWEST_FIRST).forEach(file -> {
-            for (FileRole role : file.roles()) {
-                examples.putIfAbsent(role, file.path());
+            for (FileCategory category : file.categories()) {
+                examples.putIfAbsent(category, file.path());
             }
         });
         return examples;

@@ -47,12 +47,12 @@ final class DocumentationQualityScore {
         section(sheet, signals, ReadmeSection.USAGE, "readme_usage", USAGE_SECTION, "usage");
         section(sheet, signals, ReadmeSection.CONFIGURATION, "readme_configuration", CONFIGURATION_SECTION, "configuration");
         section(sheet, signals, ReadmeSection.LICENCE, "readme_licence", LICENCE_SECTION, "licence");
-        sheet.add("docs_folder", signals.has(FileRole.DOCS) ? DOCS_FOLDER : 0, signals.example(FileRole.DOCS)
+        sheet.add("docs_folder", signals.has(FileCategory.DOCS) ? DOCS_FOLDER : 0, signals.example(FileCategory.DOCS)
                 .map(path -> "documentation folder, e.g. " + path).orElse("no docs/ or doc/ folder in the root"));
-        sheet.add("api_docs", signals.has(FileRole.API_DOCS) ? API_DOCS : 0, signals.example(FileRole.API_DOCS)
+        sheet.add("api_docs", signals.has(FileCategory.API_DOCS) ? API_DOCS : 0, signals.example(FileCategory.API_DOCS)
                 .map(path -> "API documentation in " + path)
                 .orElse("no OpenAPI/AsyncAPI description or API-doc generator configuration found"));
-        sheet.add("licence_file", signals.has(FileRole.LICENCE) ? LICENCE_FILE : 0, signals.example(FileRole.LICENCE)
+        sheet.add("licence_file", signals.has(FileCategory.LICENCE) ? LICENCE_FILE : 0, signals.example(FileCategory.LICENCE)
                 .map(path -> "licence in " + path).orElse("no LICENSE file in the root"));
         long nonBlank = signals.codeLines() + signals.commentLines();
         if (nonBlank == 0) {

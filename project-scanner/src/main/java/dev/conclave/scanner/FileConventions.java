@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * How the scanner recognises a file's role in a project (test, entry point, manifest, CI
+ * How the scanner recognises a file's category in a project (test, entry point, manifest, CI
  * definition, ...) from its path and, where the name alone says too little, its text. These are
  * the ecosystems' own conventions; a project that names things differently is simply not seen.
  */

@@ -32,12 +32,12 @@ record FileSummary(
         long blankLines,
         int todoMarkers,
         CodeShape shape,
-        Set<FileRole> roles,
+        Set<FileCategory> categories,
         String content,
         Redacted secrets) {
 
     FileSummary {
-        roles = Set.copyOf(roles);
+        categories = Set.copyOf(categories);
     }
 
     /**
@@ -46,11 +46,11 @@ record FileSummary(
      */
     static FileSummary of(ScannedFile file, SecretRedactor redactor) {
         Language language = Languages.of(file).orElse(null);
-        Set<FileRole> roles = FileRole.of(file);
+        Set<FileCategory> categories = FileCategory.of(file);
         LineClassifier.ClassifiedLines classified = file.isRead() && language != null
                 ? LineClassifier.classify(file.content(), language.syntax())
                 : LineClassifier.ClassifiedLines.NONE;
-        boolean source = file.isRead() && roles.contains(FileRole.SOURCE);
+        boolean source = file.isRead() && categories.contains(FileCategory.SOURCE);
         Redacted redacted = file.isRead() ? redactor.redact(file.path(), file.content()) : new Redacted("", Map.of());
         return new FileSummary(
                 file.path(),
@@ -63,14 +63,14 @@ record FileSummary(
                 classified.blankLines(),
                 source ? TextStats.countTodoMarkers(file.content()) : 0,
                 source ? CodeShape.of(classified.code()) : CodeShape.NONE,
-                roles,
-                roles.contains(FileRole.README) || roles.contains(FileRole.MANIFEST)
+                categories,
+                categories.contains(FileCategory.README) || categories.contains(FileCategory.MANIFEST)
                         || file.lowerName().equals("__main__.py") ? redacted.text() : null,
                 redacted);
     }
 
-    boolean is(FileRole role) {
-        return roles.contains(role);
+    boolean is(FileCategory category) {
+        return categories.contains(category);
     }
 
     /** 0 for a file in the project root. */

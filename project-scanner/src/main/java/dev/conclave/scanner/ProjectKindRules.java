@@ -62,7 +62,7 @@ final class ProjectKindRules {
     private static final Pattern OWN_NAME = Pattern.compile("(?m)^\\s*\"?name\"?\\s*[=:].*$|^\\s*module\\s+\\S+\\s*$");
 
     static KindJudgement judge(List<FileSummary> files) {
-        List<FileSummary> manifests = files.stream().filter(file -> file.is(FileRole.MANIFEST))
+        List<FileSummary> manifests = files.stream().filter(file -> file.is(FileCategory.MANIFEST))
                 .sorted(Comparator.comparingInt(FileSummary::depth).thenComparing(FileSummary::path)).toList();
         List<FileSummary> rootManifests = manifests.stream().filter(file -> file.depth() == 0).toList();
         List<String> evidence = new ArrayList<>();
@@ -91,7 +91,7 @@ final class ProjectKindRules {
                 : Optional.of(packaging.map(path -> command + ", packaged in " + path).orElse(command));
         ProjectKind kind;
         boolean runsAService = service != null || files.stream().anyMatch(file -> !isAside(file)
-                && (file.is(FileRole.DOCKERFILE) || file.is(FileRole.COMPOSE) || file.is(FileRole.KUBERNETES)));
+                && (file.is(FileCategory.DOCKERFILE) || file.is(FileCategory.COMPOSE) || file.is(FileCategory.KUBERNETES)));
         if (workspace != null && cli == null) {
             kind = ProjectKind.MONOREPO;
             evidence.add(workspace);
@@ -111,9 +111,9 @@ final class ProjectKindRules {
         } else if (packaging.isPresent()) {
             kind = ProjectKind.LIBRARY;
             evidence.add(packaging.get() + " declares a package, and nothing runs it as a service or a command");
-        } else if (files.stream().anyMatch(file -> file.is(FileRole.DOCKERFILE))) {
+        } else if (files.stream().anyMatch(file -> file.is(FileCategory.DOCKERFILE))) {
             kind = ProjectKind.SERVICE;
-            evidence.add("a container image is defined in " + first(files, FileRole.DOCKERFILE));
+            evidence.add("a container image is defined in " + first(files, FileCategory.DOCKERFILE));
         } else {
             kind = ProjectKind.UNKNOWN;
             evidence.add("no manifest or structure says what the project is; judged as a service");
@@ -129,7 +129,7 @@ final class ProjectKindRules {
             "(?i)\\b(?:command[- ]line|cli) (?:tool|client|utility|program|application)|\\bsearch tool\\b");
 
     private static String calledALibrary(List<FileSummary> files) {
-        return files.stream().filter(file -> file.depth() == 0 && file.is(FileRole.README) && file.content() != null)
+        return files.stream().filter(file -> file.depth() == 0 && file.is(FileCategory.README) && file.content() != null)
                 .findFirst()
                 .map(readme -> {
                     String opening = opening(readme);
@@ -193,19 +193,19 @@ final class ProjectKindRules {
             }
         }
         for (FileSummary file : files) {
-            if (file.is(FileRole.HEALTH_ENDPOINT) && !file.is(FileRole.TEST) && !isAside(file)) {
+            if (file.is(FileCategory.HEALTH_ENDPOINT) && !file.is(FileCategory.TEST) && !isAside(file)) {
                 return "a health endpoint in " + file.path();
             }
-            if (file.is(FileRole.KUBERNETES)) {
+            if (file.is(FileCategory.KUBERNETES)) {
                 return "Kubernetes definitions, e.g. " + file.path();
             }
             if (file.lowerName().equals("procfile")) {
                 return "a Procfile";
             }
-            if (file.is(FileRole.ENTRY_POINT) && file.lowerName().endsWith("application.java")) {
+            if (file.is(FileCategory.ENTRY_POINT) && file.lowerName().endsWith("application.java")) {
                 return "an application class, " + file.path();
             }
-            if (file.is(FileRole.ENTRY_POINT) && (file.lowerName().equals("manage.py")
+            if (file.is(FileCategory.ENTRY_POINT) && (file.lowerName().equals("manage.py")
                     || file.lowerName().startsWith("server."))) {
                 return "a server entry point, " + file.path();
             }
@@ -256,7 +256,7 @@ final class ProjectKindRules {
             if (path.startsWith("cmd/") && file.lowerName().equals("main.go")) {
                 return "a Go command in " + path;
             }
-            if (file.lowerName().equals("__main__.py") && !file.is(FileRole.TEST) && !isAside(file)) {
+            if (file.lowerName().equals("__main__.py") && !file.is(FileCategory.TEST) && !isAside(file)) {
                 String sign = commandLineSign(file, files);
                 if (sign != null) {
                     return "runs as python -m (" + path + ") " + sign;
@@ -287,7 +287,7 @@ final class ProjectKindRules {
                 || files.stream().anyMatch(f -> f.path().equals(folder + "cli.py") || f.path().startsWith(folder + "cli/"))) {
             return "beside a cli module";
         }
-        return files.stream().filter(file -> file.depth() == 0 && file.is(FileRole.README) && file.content() != null)
+        return files.stream().filter(file -> file.depth() == 0 && file.is(FileCategory.README) && file.content() != null)
                 .filter(readme -> CALLS_ITSELF_A_TOOL.matcher(opening(readme)).find()).findFirst()
                 .map(readme -> "and " + readme.path() + " calls it a command-line tool").orElse(null);
     }
@@ -324,7 +324,7 @@ final class ProjectKindRules {
     }
 
     private static Optional<String> versioning(List<FileSummary> rootManifests, List<FileSummary> files) {
-        Optional<String> changelog = files.stream().filter(file -> file.is(FileRole.CHANGELOG)).map(FileSummary::path)
+        Optional<String> changelog = files.stream().filter(file -> file.is(FileCategory.CHANGELOG)).map(FileSummary::path)
                 .findFirst();
         if (changelog.isPresent()) {
             return changelog.map(path -> "history kept in " + path);
@@ -387,8 +387,8 @@ final class ProjectKindRules {
         return false;
     }
 
-    private static String first(List<FileSummary> files, FileRole role) {
-        return files.stream().filter(file -> file.is(role)).map(FileSummary::path).findFirst().orElse("");
+    private static String first(List<FileSummary> files, FileCategory category) {
+        return files.stream().filter(file -> file.is(category)).map(FileSummary::path).findFirst().orElse("");
     }
 
     private ProjectKindRules() {

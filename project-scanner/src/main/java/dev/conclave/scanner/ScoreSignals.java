@@ -10,7 +10,7 @@ import java.util.Set;
  * file contents and are not part of the wire format.
  *
  * @param facts                  the facts that also go into the digest
- * @param examplePaths           for each role some file plays, the shallowest such file (the finding names it)
+ * @param examplePaths           for each category some file is in, the shallowest such file (the finding names it)
  * @param sourceLines            lines in source files (programming languages only)
  * @param codeLines              code lines in source files
  * @param commentLines           comment-only lines in source files
@@ -28,7 +28,7 @@ import java.util.Set;
  */
 record ScoreSignals(
         ProjectFacts facts,
-        Map<FileRole, String> examplePaths,
+        Map<FileCategory, String> examplePaths,
         long sourceLines,
         long codeLines,
         long commentLines,
@@ -48,11 +48,11 @@ record ScoreSignals(
         readmeSections = Set.copyOf(readmeSections);
     }
 
-    boolean has(FileRole role) {
-        return examplePaths.containsKey(role);
+    boolean has(FileCategory category) {
+        return examplePaths.containsKey(category);
     }
 
-    Optional<String> example(FileRole role) {
-        return Optional.ofNullable(examplePaths.get(role));
+    Optional<String> example(FileCategory category) {
+        return Optional.ofNullable(examplePaths.get(category));
     }
 }

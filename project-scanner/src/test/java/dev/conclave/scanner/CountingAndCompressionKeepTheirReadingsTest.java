@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.conclave.scanner.LineClassifier.ClassifiedLines;
 import dev.conclave.scanner.compress.CandidateFile;
 import dev.conclave.scanner.compress.ContextCompressor;
-import dev.conclave.scanner.compress.ContextRole;
-import dev.conclave.scanner.compress.TokenCounter;
+import dev.conclave.scanner.compress.ContextPart;
+import dev.conclave.scanner.compress.TokenMeter;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CountingAndCompressionKeepTheirReadingsTest {
 
-    private final ContextCompressor compressor = new ContextCompressor(TokenCounter.cl100k());
+    private final ContextCompressor compressor = new ContextCompressor(TokenMeter.cl100k());
 
     /** A file, its line counts and its condensed text. */
     record Reading(String why, String path, String text, ClassifiedLines counted, String condensed) {
@@ -52,6 +52,6 @@ class CountingAndCompressionKeepTheirReadingsTest {
 
         assertEquals(reading.counted(), LineClassifier.classify(text, language.syntax()));
         assertEquals(reading.condensed(), compressor.compress(
-                List.of(new CandidateFile(reading.path(), text, ContextRole.SOURCE)), 0).files().get(0).content());
+                List.of(new CandidateFile(reading.path(), text, ContextPart.SOURCE)), 0).files().get(0).content());
     }
 }

@@ -10,8 +10,10 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "conclave.topics")
 public interface TopicsConfig {
 
-    /** Partitions per topic: the most instances of one role that can share its work. */
-    @WithDefault("12")
+    /**
+     * Partitions per topic: the most instances of one role that can share its work. Set in
+     * application.properties only (no default here): deploy/local's broker defaults read it from there.
+     */
     int partitions();
 
     /** Copies of every partition on distinct brokers; at most the number of brokers. */

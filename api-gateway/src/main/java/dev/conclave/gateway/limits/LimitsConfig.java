@@ -2,12 +2,12 @@ package dev.conclave.gateway.limits;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 
 /**
  * How much one API key, and one gateway instance, may ask of the gateway at once. Every refusal is a
- * 429 with {@code Retry-After} whose message names the limit and the property below that sets it.
+ * 429 with {@code Retry-After} whose message names the limit and the property below that sets it. Every
+ * count must be 1 or more: {@link RequestLimits#problems} refuses the others at start.
  */
 @ConfigMapping(prefix = "conclave.limits")
 public interface LimitsConfig {
@@ -17,12 +17,10 @@ public interface LimitsConfig {
      * instance, across all keys: bounds the memory, disk and CPU intake can take.
      */
     @WithDefault("16")
-    @Positive
     int uploadsPerInstance();
 
     /** Request bodies being read, unpacked or scanned at once for one API key, on this instance. */
     @WithDefault("4")
-    @Positive
     int uploadsPerKey();
 
     /**
@@ -31,7 +29,6 @@ public interface LimitsConfig {
      * before its body is read, so refused and invalid submissions count too.
      */
     @WithDefault("30")
-    @Positive
     int submissionsPerMinute();
 
     /**
@@ -39,7 +36,6 @@ public interface LimitsConfig {
      * beyond it they come at {@code submissions-per-minute}.
      */
     @WithDefault("10")
-    @Positive
     int submissionBurst();
 
     /**
@@ -52,17 +48,14 @@ public interface LimitsConfig {
 
     /** Open event streams ({@code GET /api/v1/scans/{id}/events}) of one API key, on this instance. */
     @WithDefault("10")
-    @Positive
     int followersPerKey();
 
     /** Open event streams on this instance, across all keys. */
     @WithDefault("200")
-    @Positive
     int followersPerInstance();
 
     /** Largest {@code limit} a list endpoint accepts (scans, runs, replay jobs); beyond it a 400. */
     @WithDefault("500")
-    @Positive
     int maxPageSize();
 
     /**
@@ -70,6 +63,5 @@ public interface LimitsConfig {
      * stream and refused with 413 as soon as it is crossed.
      */
     @WithDefault("65536")
-    @Positive
     int maxControlBodyBytes();
 }

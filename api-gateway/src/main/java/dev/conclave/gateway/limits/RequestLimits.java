@@ -1,8 +1,14 @@
 package dev.conclave.gateway.limits;
 
+import dev.conclave.gateway.config.Workable;
 import dev.conclave.gateway.security.CurrentCaller;
 import dev.conclave.gateway.service.InvalidScanException;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The limits a request meets before the gateway does work for it, each for the calling API key (read
@@ -29,6 +35,26 @@ public class RequestLimits {
         this.followers = new ConcurrencyLimit("event streams", config.followersPerInstance(),
                 "conclave.limits.followers-per-instance", config.followersPerKey(), "conclave.limits.followers-per-key",
                 RETRY_AFTER_SECONDS);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        Workable.require("the request limits (conclave.limits.*)", problems(config));
+    }
+
+    /** Every limit below 1, one sentence each naming the property to change; empty when they can work. */
+    public static List<String> problems(LimitsConfig config) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("uploads-per-instance", config.uploadsPerInstance());
+        counts.put("uploads-per-key", config.uploadsPerKey());
+        counts.put("submissions-per-minute", config.submissionsPerMinute());
+        counts.put("submission-burst", config.submissionBurst());
+        counts.put("followers-per-key", config.followersPerKey());
+        counts.put("followers-per-instance", config.followersPerInstance());
+        counts.put("max-page-size", config.maxPageSize());
+        counts.put("max-control-body-bytes", config.maxControlBodyBytes());
+        return counts.entrySet().stream().filter(count -> count.getValue() < 1)
+                .map(count -> "conclave.limits." + count.getKey() + " is " + count.getValue() + "; it must be 1 or more")
+                .toList();
     }
 
     /** One more submission (a scan or a rerun) for the caller's key this minute, or a 429. */

@@ -1,6 +1,7 @@
 package dev.conclave.gateway.messaging;
 
 import dev.conclave.gateway.config.TopicsConfig;
+import dev.conclave.gateway.config.Workable;
 import dev.conclave.model.Topics;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -39,11 +40,7 @@ public class TopicProvisioner {
     }
 
     void onStart(@Observes StartupEvent event) {
-        List<String> problems = problems(topics);
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException("the topic settings (conclave.topics.*) cannot work:\n  - "
-                    + String.join("\n  - ", problems));
-        }
+        Workable.require("the topic settings (conclave.topics.*)", problems(topics));
         try {
             ensureTopics(Topics.ALL);
         } catch (Exception e) {

@@ -1,6 +1,7 @@
 package dev.conclave.gateway.service;
 
 import dev.conclave.gateway.config.OutboxConfig;
+import dev.conclave.gateway.config.Workable;
 import dev.conclave.gateway.messaging.Deliveries;
 import dev.conclave.gateway.messaging.OutboxPublisher;
 import dev.conclave.gateway.messaging.OutboxRecord;
@@ -56,11 +57,7 @@ public class Outbox {
     }
 
     void onStart(@Observes StartupEvent event) {
-        List<String> problems = problems(config);
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException("the outbox settings (conclave.outbox.*) cannot work:\n  - "
-                    + String.join("\n  - ", problems));
-        }
+        Workable.require("the outbox settings (conclave.outbox.*)", problems(config));
     }
 
     /** Every problem of the settings, one sentence each naming what to change; empty when they can work. */

@@ -5,16 +5,16 @@ package dev.conclave.scanner.compress;
  *
  * @param path project-relative, '/' separated; its extension picks the comment syntax
  * @param text the file's text
- * @param role decides its place in the budget
+ * @param part decides its place in the budget
  */
-public record CandidateFile(String path, String text, ContextRole role) {
+public record CandidateFile(String path, String text, ContextPart part) {
 
     public CandidateFile {
         if (path == null || path.isBlank()) {
             throw new IllegalArgumentException("a candidate file needs a non-blank path");
         }
-        if (role == null) {
-            throw new IllegalArgumentException("candidate file " + path + " has no role; use ContextRole.OTHER");
+        if (part == null) {
+            throw new IllegalArgumentException("candidate file " + path + " has no part; use ContextPart.OTHER");
         }
         text = text == null ? "" : text;
     }

@@ -21,19 +21,19 @@ public record CompressedContext(List<CompressedFile> files, List<String> omitted
     }
 
     public Optional<FileExcerpt> readme() {
-        return files.stream().filter(file -> file.role() == ContextRole.README).findFirst().map(CompressedFile::toExcerpt);
+        return files.stream().filter(file -> file.part() == ContextPart.README).findFirst().map(CompressedFile::toExcerpt);
     }
 
     public List<FileExcerpt> manifests() {
-        return excerpts(Set.of(ContextRole.MANIFEST));
+        return excerpts(Set.of(ContextPart.MANIFEST));
     }
 
     /** Entry points, configuration, source, tests, docs: the digest's {@code sources}. */
     public List<FileExcerpt> sources() {
-        return files.stream().filter(file -> !file.role().alwaysKept()).map(CompressedFile::toExcerpt).toList();
+        return files.stream().filter(file -> !file.part().alwaysKept()).map(CompressedFile::toExcerpt).toList();
     }
 
-    public List<FileExcerpt> excerpts(Set<ContextRole> roles) {
-        return files.stream().filter(file -> roles.contains(file.role())).map(CompressedFile::toExcerpt).toList();
+    public List<FileExcerpt> excerpts(Set<ContextPart> parts) {
+        return files.stream().filter(file -> parts.contains(file.part())).map(CompressedFile::toExcerpt).toList();
     }
 }

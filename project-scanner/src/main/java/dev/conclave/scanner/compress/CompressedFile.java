@@ -10,7 +10,7 @@ import dev.conclave.model.FileExcerpt;
  * @param tokensBefore the file as it was
  * @param tokensAfter  {@code content}
  */
-public record CompressedFile(String path, ContextRole role, String content, boolean truncated, int tokensBefore,
+public record CompressedFile(String path, ContextPart part, String content, boolean truncated, int tokensBefore,
         int tokensAfter) {
 
     public FileExcerpt toExcerpt() {

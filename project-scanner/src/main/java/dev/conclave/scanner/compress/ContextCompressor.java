@@ -11,7 +11,7 @@ import java.util.List;
  * Fits the files a digest quotes into a token budget, in two steps. First every file is condensed
  * without losing meaning: comments stripped by a lexer that knows the language's strings, whitespace
  * tidied, repeated rows and long data lines collapsed with a visible marker. Then the budget is spent
- * in role order: the README (cut section by section, every heading kept) and every manifest always,
+ * in the order of their part: the README (cut section by section, every heading kept) and every manifest always,
  * then entry points, configuration, source, tests and docs, each capped so that one large file cannot
  * crowd out the rest, truncated with {@code … [truncated: N lines]} or omitted when no useful part fits.
  *
@@ -32,13 +32,13 @@ public final class ContextCompressor {
     /** Fewer tokens than this of a file tell a model nothing, so such a file is omitted instead. */
     static final int SMALLEST_USEFUL_EXCERPT = 64;
 
-    private static final Comparator<CandidateFile> BUDGET_ORDER = Comparator.comparing(CandidateFile::role)
+    private static final Comparator<CandidateFile> BUDGET_ORDER = Comparator.comparing(CandidateFile::part)
             .thenComparingInt(CandidateFile::depth)
             .thenComparing(CandidateFile::path);
 
-    private final TokenCounter tokens;
+    private final TokenMeter tokens;
 
-    public ContextCompressor(TokenCounter tokens) {
+    public ContextCompressor(TokenMeter tokens) {
         this.tokens = tokens;
     }
 
@@ -58,11 +58,11 @@ public final class ContextCompressor {
         for (CandidateFile file : ordered) {
             String text = condense(file);
             condensed.add(text);
-            if (file.role() == ContextRole.MANIFEST) {
+            if (file.part() == ContextPart.MANIFEST) {
                 manifestTokens += tokens.count(text);
             }
         }
-        long manifestCount = ordered.stream().filter(file -> file.role() == ContextRole.MANIFEST).count();
+        long manifestCount = ordered.stream().filter(file -> file.part() == ContextPart.MANIFEST).count();
         int manifestAllowance = unlimited || manifestTokens <= budget * MANIFESTS_SHARE
                 ? Integer.MAX_VALUE
                 : (int) Math.max(SMALLEST_USEFUL_EXCERPT, budget * MANIFESTS_SHARE / manifestCount);
@@ -78,11 +78,11 @@ public final class ContextCompressor {
             boolean truncated = false;
             if (unlimited) {
                 content = text;
-            } else if (file.role() == ContextRole.README) {
+            } else if (file.part() == ContextPart.README) {
                 int allowance = (int) (budget * README_SHARE);
                 truncated = size > allowance;
                 content = truncated ? ReadmeOutline.fit(text, allowance, tokens::count) : text;
-            } else if (file.role() == ContextRole.MANIFEST) {
+            } else if (file.part() == ContextPart.MANIFEST) {
                 truncated = size > manifestAllowance;
                 content = truncated ? truncate(text, manifestAllowance) : text;
             } else {
@@ -99,7 +99,7 @@ public final class ContextCompressor {
             }
             int after = tokens.count(content);
             remaining -= after;
-            kept.add(new CompressedFile(file.path(), file.role(), content, truncated, tokensBefore, after));
+            kept.add(new CompressedFile(file.path(), file.part(), content, truncated, tokensBefore, after));
         }
         long after = kept.stream().mapToLong(CompressedFile::tokensAfter).sum();
         return new CompressedContext(kept, omitted, new Compression(before, after, unlimited ? 0 : budget));

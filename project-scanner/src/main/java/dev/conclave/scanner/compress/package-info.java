@@ -3,7 +3,7 @@
  * a model reads the project's structure rather than its comments, boilerplate and data.
  *
  * <p>Where to start: {@link dev.conclave.scanner.compress.ContextCompressor#compress} takes redacted
- * {@link dev.conclave.scanner.compress.CandidateFile}s with a {@link dev.conclave.scanner.compress.ContextRole}
+ * {@link dev.conclave.scanner.compress.CandidateFile}s with a {@link dev.conclave.scanner.compress.ContextPart}
  * and returns a {@link dev.conclave.scanner.compress.CompressedContext} whose excerpts and
  * {@link dev.conclave.model.Compression} go into the digest. {@code CommentStripper} (per-language
  * comment and whitespace stripping), {@code RepetitionCollapser} (repeated rows, long data lines) and
@@ -11,7 +11,7 @@
  * text ({@code … [truncated: N lines]}, {@code … [collapsed: N similar lines]},
  * {@code … [shortened: N chars]}), so a model never mistakes an excerpt for the whole file.
  *
- * <p>Tokens are counted with cl100k_base ({@link dev.conclave.scanner.compress.TokenCounter#cl100k()}),
+ * <p>Tokens are counted with cl100k_base ({@link dev.conclave.scanner.compress.TokenMeter#cl100k()}),
  * like llm-client, so a budget here is the same number of tokens in a prompt.
  *
  * <p>Concurrency: none; plain single-threaded Java without static mutable state.

@@ -7,10 +7,10 @@ import org.junit.jupiter.api.Test;
 /** Comments go; strings, heredocs, block scalars, shebangs and directives that look like comments stay. */
 class CommentStrippingNeverTouchesStringsTest {
 
-    private final ContextCompressor compressor = new ContextCompressor(TokenCounter.cl100k());
+    private final ContextCompressor compressor = new ContextCompressor(TokenMeter.cl100k());
 
     private String condense(String path, String text) {
-        return compressor.condense(new CandidateFile(path, text, ContextRole.SOURCE));
+        return compressor.condense(new CandidateFile(path, text, ContextPart.SOURCE));
     }
 
     @Test

@@ -61,7 +61,7 @@ final class FixtureProjects {
                 ## Testing
 
                 Run `pytest -q`. The tests use an in-memory SQLite database.
-                """), ContextRole.README));
+                """), ContextPart.README));
         files.add(new CandidateFile("pyproject.toml", """
                 # Project metadata for the inventory service.
                 # Build with `python -m build`.
@@ -79,7 +79,7 @@ final class FixtureProjects {
                 # Linting and formatting
                 [tool.ruff]
                 line-length = 100
-                """, ContextRole.MANIFEST));
+                """, ContextPart.MANIFEST));
         files.add(new CandidateFile("requirements.txt", """
                 # Pinned for reproducible deployments; regenerate with pip-compile.
                 fastapi==0.110.0
@@ -87,7 +87,7 @@ final class FixtureProjects {
                 pydantic==2.6.4
                 uvicorn[standard]==0.29.0
                 psycopg[binary]==3.1.18
-                """, ContextRole.MANIFEST));
+                """, ContextPart.MANIFEST));
         files.add(new CandidateFile("app/main.py", """
                 # Copyright (c) 2024 Example Ltd.
                 #
@@ -136,7 +136,7 @@ final class FixtureProjects {
                     # Reserving more than is in stock fails as a whole; partial
                     # reservations were tried in 1.2 and confused the order service.
                     return store.reserve(reservation)
-                """, ContextRole.ENTRY_POINT));
+                """, ContextPart.ENTRY_POINT));
         files.add(new CandidateFile("config/settings.yaml", """
                 # Service settings. Every key can be overridden with an environment variable:
                 # INVENTORY_<SECTION>_<KEY>, e.g. INVENTORY_DATABASE_POOL_SIZE=20.
@@ -151,7 +151,7 @@ final class FixtureProjects {
                   # Behind the load balancer we only listen on the private interface.
                   host: 0.0.0.0
                   port: 8000
-                """, ContextRole.CONFIGURATION));
+                """, ContextPart.CONFIGURATION));
         StringBuilder seed = new StringBuilder("""
                 # Seed data for local development and the demo environment.
                 # Generated from the 2023 catalogue export; do not edit by hand.
@@ -164,7 +164,7 @@ final class FixtureProjects {
                     .formatted(10000 + i * 7, kinds[i % kinds.length], 3 + i % 9, (i * 37) % 500, 1 + i % 20, (i * 13) % 100));
         }
         seed.append("]\n");
-        files.add(new CandidateFile("app/seed.py", seed.toString(), ContextRole.SOURCE));
+        files.add(new CandidateFile("app/seed.py", seed.toString(), ContextPart.SOURCE));
         files.add(new CandidateFile("app/models.py", """
                 \"""Request and response models.\"""
 
@@ -185,7 +185,7 @@ final class FixtureProjects {
                     order_id: str
                     sku: str
                     quantity: int = Field(gt=0)
-                """, ContextRole.SOURCE));
+                """, ContextPart.SOURCE));
         return new Fixture("Python service", files,
                 List.of("# inventory-service", "## Getting started", "## Configuration", "## API", "## Testing"),
                 List.of("fastapi>=0.110", "psycopg[binary]==3.1.18", "requires-python = \">=3.11\""));
@@ -217,7 +217,7 @@ final class FixtureProjects {
                 ## Licence
 
                 MIT
-                """), ContextRole.README));
+                """), ContextPart.README));
         files.add(new CandidateFile("package.json", """
                 {
                   "name": "trip-planner",
@@ -243,7 +243,7 @@ final class FixtureProjects {
                     "eslint": "^9.2.0"
                   }
                 }
-                """, ContextRole.MANIFEST));
+                """, ContextPart.MANIFEST));
         files.add(new CandidateFile("src/main.ts", """
                 /**
                  * @license MIT
@@ -281,7 +281,7 @@ final class FixtureProjects {
                 }
 
                 main().catch((error) => console.error(error)); // surface start-up failures
-                """, ContextRole.ENTRY_POINT));
+                """, ContextPart.ENTRY_POINT));
         files.add(new CandidateFile("src/settings.ts", """
                 /** Settings the host page passes to the app. */
                 export interface Settings {
@@ -306,7 +306,7 @@ final class FixtureProjects {
                     sharing: injected?.sharing ?? true,
                   };
                 }
-                """, ContextRole.CONFIGURATION));
+                """, ContextPart.CONFIGURATION));
         StringBuilder cities = new StringBuilder("""
                 // Cities offered as starting points. Generated from the GeoNames export; do not edit by hand.
                 export const CITIES = [
@@ -319,7 +319,7 @@ final class FixtureProjects {
                     38 + i % 22, (i * 7919) % 10000, -9 + i % 30, (i * 104729) % 10000, 100000 + i * 12345));
         }
         cities.append("];\n");
-        files.add(new CandidateFile("src/data/cities.ts", cities.toString(), ContextRole.SOURCE));
+        files.add(new CandidateFile("src/data/cities.ts", cities.toString(), ContextPart.SOURCE));
         files.add(new CandidateFile("src/App.tsx", """
                 import { useTrips } from "./store";
 
@@ -334,7 +334,7 @@ final class FixtureProjects {
                     </main>
                   );
                 }
-                """, ContextRole.SOURCE));
+                """, ContextPart.SOURCE));
         return new Fixture("TypeScript app", files,
                 List.of("# trip-planner", "## Features", "## Development", "## Deployment", "## Licence"),
                 List.of("\"react\": \"^18.3.1\"", "\"build\": \"tsc -b && vite build\"", "\"vitest\": \"^1.6.0\""));
@@ -376,7 +376,7 @@ final class FixtureProjects {
                 ## Operations
 
                 Metrics are exposed on `/actuator/prometheus`; the settlement job logs one line per batch.
-                """), ContextRole.README));
+                """), ContextPart.README));
         files.add(new CandidateFile("pom.xml", """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <!--
@@ -415,7 +415,7 @@ final class FixtureProjects {
                         </dependency>
                     </dependencies>
                 </project>
-                """, ContextRole.MANIFEST));
+                """, ContextPart.MANIFEST));
         files.add(new CandidateFile("src/main/java/com/example/payments/PaymentsApplication.java", licence + """
                 package com.example.payments;
 
@@ -444,7 +444,7 @@ final class FixtureProjects {
                         SpringApplication.run(PaymentsApplication.class, args);
                     }
                 }
-                """, ContextRole.ENTRY_POINT));
+                """, ContextPart.ENTRY_POINT));
         files.add(new CandidateFile("src/main/java/com/example/payments/SettlementJob.java", licence + """
                 package com.example.payments;
 
@@ -498,7 +498,7 @@ final class FixtureProjects {
                         acquirer.settle(batch);
                     }
                 }
-                """, ContextRole.SOURCE));
+                """, ContextPart.SOURCE));
         StringBuilder codes = new StringBuilder(licence + """
                 package com.example.payments;
 
@@ -531,7 +531,7 @@ final class FixtureProjects {
                     }
                 }
                 """);
-        files.add(new CandidateFile("src/main/java/com/example/payments/Currency.java", codes.toString(), ContextRole.SOURCE));
+        files.add(new CandidateFile("src/main/java/com/example/payments/Currency.java", codes.toString(), ContextPart.SOURCE));
         files.add(new CandidateFile("src/main/resources/application.properties", """
                 # ----------------------------------------------------------------------
                 # Server
@@ -551,7 +551,7 @@ final class FixtureProjects {
                 # Actuator
                 # ----------------------------------------------------------------------
                 management.endpoints.web.exposure.include=health,prometheus
-                """, ContextRole.CONFIGURATION));
+                """, ContextPart.CONFIGURATION));
         return new Fixture("Java service", files,
                 List.of("# payments-gateway", "Building\n--------", "## Running", "## Operations"),
                 List.of("<artifactId>spring-boot-starter-actuator</artifactId>", "<java.version>21</java.version>"));

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class FixtureProjectsShrinkByAtLeastAThirdTest {
 
-    private final TokenCounter tokens = TokenCounter.cl100k();
+    private final TokenMeter tokens = TokenMeter.cl100k();
     private final ContextCompressor compressor = new ContextCompressor(tokens);
 
     @Test
@@ -41,7 +41,7 @@ class FixtureProjectsShrinkByAtLeastAThirdTest {
             System.out.printf("compression %-15s without data:  %5d -> %5d tokens (%.1f %% fewer)%n",
                     fixture.name(), before, after, 100.0 * (before - after) / before);
             for (CompressedFile file : context.files()) {
-                System.out.printf("    %-55s %-13s %5d -> %5d%n", file.path(), file.role(), file.tokensBefore(), file.tokensAfter());
+                System.out.printf("    %-55s %-13s %5d -> %5d%n", file.path(), file.part(), file.tokensBefore(), file.tokensAfter());
             }
             assertTrue(after <= 0.7 * before, fixture.name() + " without its data file saved too little");
         }
@@ -88,7 +88,7 @@ class FixtureProjectsShrinkByAtLeastAThirdTest {
         for (String heading : fixture.readmeHeadings()) {
             assertTrue(readme.contains(heading), fixture.name() + " README lost " + heading + ":\n" + readme);
         }
-        long manifests = fixture.files().stream().filter(file -> file.role() == ContextRole.MANIFEST).count();
+        long manifests = fixture.files().stream().filter(file -> file.part() == ContextPart.MANIFEST).count();
         assertEquals(manifests, context.manifests().size(), fixture.name() + " lost a manifest");
         String manifestText = String.join("\n", context.manifests().stream().map(FileExcerpt::content).toList());
         for (String fact : fixture.manifestFacts()) {

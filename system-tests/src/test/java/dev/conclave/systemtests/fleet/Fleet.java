@@ -1,10 +1,12 @@
 package dev.conclave.systemtests.fleet;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +15,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.GroupState;
@@ -40,6 +43,8 @@ public final class Fleet implements AutoCloseable {
     public static final String WORKER_A_PROCESS = "analysis-worker-a";
     public static final List<String> KNOWN_ROLES = List.of("architect", "deployment", "business", "security");
 
+    /** The gateway reads it as conclave.topics.partitions; the local stack's broker defaults follow it too. */
+    private static final String PARTITIONS_ENV = "CONCLAVE_TOPICS_PARTITIONS";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration GROUPS_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
@@ -98,12 +103,13 @@ public final class Fleet implements AutoCloseable {
             // The gateway accepts these roles and the aggregator opens runs for them (it dead-letters others).
             common.put("CONCLAVE_SCAN_KNOWN_ROLES", String.join(",", KNOWN_ROLES));
 
-            // The gateway first: Flyway creates the schema and it creates the topics with 12 partitions. It admits the
+            // The gateway first: Flyway creates the schema and it creates the topics (topicPartitions()). It admits the
             // fleet's own admin key, new for every launch, which every client of the tests sends.
             BootstrapKey key = BootstrapKey.create(work);
             // Every scan of a system test comes from that one key, so the gateway's per-key limits would throttle the
             // test, not the system; they are tested in api-gateway.
             Map<String, String> gatewayEnv = new LinkedHashMap<>(with(common, BootstrapKey.FILE_ENV, key.file().toString()));
+            gatewayEnv.put(PARTITIONS_ENV, String.valueOf(topicPartitions(root)));
             gatewayEnv.put("CONCLAVE_LIMITS_SUBMISSIONS_PER_MINUTE", "1000000");
             gatewayEnv.put("CONCLAVE_LIMITS_SUBMISSION_BURST", "1000000");
             gatewayEnv.put("CONCLAVE_LIMITS_UPLOADS_PER_KEY", "64");
@@ -188,6 +194,30 @@ public final class Fleet implements AutoCloseable {
 
     public Broker broker() {
         return broker;
+    }
+
+    /** The partitions of every topic: what the gateway creates them with and the local stack's broker defaults. */
+    public int topicPartitions() {
+        return topicPartitions(root);
+    }
+
+    /**
+     * {@code CONCLAVE_TOPICS_PARTITIONS} when set (deploy/local's scripts export it), else the gateway's own
+     * {@code conclave.topics.partitions}, read from its application.properties: the one place the count is set.
+     */
+    private static int topicPartitions(Path root) {
+        String given = System.getenv(PARTITIONS_ENV);
+        if (given != null && !given.isBlank()) {
+            return Integer.parseInt(given.strip());
+        }
+        Path file = root.resolve("api-gateway/src/main/resources/application.properties");
+        Properties gateway = new Properties();
+        try (Reader in = Files.newBufferedReader(file)) {
+            gateway.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the gateway's partition count from " + file, e);
+        }
+        return Integer.parseInt(gateway.getProperty("conclave.topics.partitions").strip());
     }
 
     /**

@@ -5,7 +5,7 @@ package dev.conclave.scanner.compress;
  * project from its README and manifests, then from where it starts and how it is configured, and only
  * then from a sample of the rest.
  */
-public enum ContextRole {
+public enum ContextPart {
     /** Always kept; cut section by section, never losing a heading. */
     README,
     /** Always kept (pom.xml, package.json, pyproject.toml, ...). */
