@@ -38,7 +38,8 @@ import org.jboss.logging.Logger;
  * written at once, so one scan at a time pays no wait. The contract is the one of a row per transaction:
  * a caller returns only once its row is committed (or skipped as unstorable); the batch is retried as a
  * whole while PostgreSQL is down; a batch refused for its data is written again row by row, so that only
- * the bad row is skipped. Shutdown writes what is queued before the writer stops.
+ * the bad row is skipped. Shutdown writes what is queued before the writer stops. Cache events are queued
+ * without a wait of their own: the call's row that follows them is what the caller waits for.
  */
 @ApplicationScoped
 public class CallRecorder {
@@ -85,7 +86,13 @@ public class CallRecorder {
                 + row.provider + "/" + row.requestedModel + " for scan " + row.scanId + " run " + row.run);
     }
 
-    /** One cache HIT, MISS, STORE or BYPASS; returns once the row is written, or skipped as unstorable. */
+    /**
+     * One cache HIT, MISS, STORE or BYPASS, queued for the writer without waiting for it: every cache event
+     * of a call comes before the call's {@code model_call} row (or its cache-hit row), which its caller waits
+     * for, and the one writer commits rows in the order they were queued, so that wait covers the event too.
+     * An event thus costs the call no commit of its own. Only a call that ends without any row (a process
+     * killed within the writer's few milliseconds) can lose its event; its redelivery records it again.
+     */
     public void record(CacheEventRecord row) {
         row.role = text(row.role);
         row.provider = text(row.provider);
@@ -93,11 +100,22 @@ public class CallRecorder {
         row.cacheKey = text(row.cacheKey);
         row.event = text(row.event);
         row.workerInstance = text(row.workerInstance);
-        write(row, "the cache_event row (" + row.event + ") of " + row.role + " for scan "
-                + row.scanId + " run " + row.run);
+        Pending pending = new Pending(row, "the cache_event row (" + row.event + ") of " + row.role + " for scan "
+                + row.scanId + " run " + row.run, new CompletableFuture<>());
+        if (!enqueue(pending)) {
+            flush(List.of(pending)); // shut down already: written on the caller's thread
+        }
     }
 
-    /** A row handed to the writer, and the caller's wait for its outcome. */
+    /**
+     * Returns once every row queued before this call is committed (or skipped as unstorable): read-your-writes
+     * for the cache events, which are queued without a wait of their own.
+     */
+    public void awaitQueuedRows() {
+        write(null, "the rows queued before now");
+    }
+
+    /** A row handed to the writer (null: a marker that only waits for the rows before it), and the caller's wait. */
     private record Pending(Object row, String what, CompletableFuture<Void> done) {
     }
 
@@ -231,7 +249,8 @@ public class CallRecorder {
     private void insert(List<Pending> batch) {
         try (Connection connection = database.getConnection()) {
             for (var table : INSERTS.entrySet()) {
-                List<Object> rows = batch.stream().map(Pending::row).filter(r -> r.getClass() == table.getKey()).toList();
+                List<Object> rows = batch.stream().map(Pending::row).filter(r -> r != null && r.getClass() == table.getKey())
+                        .toList();
                 if (rows.isEmpty()) {
                     continue;
                 }

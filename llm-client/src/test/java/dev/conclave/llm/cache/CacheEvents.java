@@ -2,8 +2,10 @@ package dev.conclave.llm.cache;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.conclave.llm.ModelRef;
+import dev.conclave.llm.metrics.CallRecorder;
 import dev.conclave.llm.openai.ChatRequest;
 import dev.conclave.model.WireJson;
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -37,7 +39,9 @@ public final class CacheEvents {
                 false, "v1", Instant.parse("2026-11-25T10:15:30.123456Z"));
     }
 
+    /** The scan's cache events, once the writer has committed every row queued so far (events do not wait). */
     public static List<CacheEventRecord> of(UUID scanId) {
+        Arc.container().instance(CallRecorder.class).get().awaitQueuedRows();
         return QuarkusTransaction.requiringNew()
                 .call(() -> CacheEventRecord.<CacheEventRecord>list("scanId = ?1 order by id", scanId));
     }
