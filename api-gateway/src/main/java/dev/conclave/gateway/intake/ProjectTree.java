@@ -66,6 +66,11 @@ public final class ProjectTree implements AutoCloseable {
         }
     }
 
+    /** What was unpacked, as a user reads it: "archive" or "repository". */
+    public String source() {
+        return source;
+    }
+
     /** Where the project is unpacked: what the scanner reads. */
     public Path root() {
         return root;

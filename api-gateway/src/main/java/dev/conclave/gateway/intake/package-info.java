@@ -1,5 +1,6 @@
 /**
- * Turns an upload into a project directory the scanner can read: a {@code .zip} or {@code .tar.gz}
+ * Turns an upload ({@link dev.conclave.gateway.intake.ProjectSource}) into a project directory the
+ * scanner can read ({@link dev.conclave.gateway.intake.ProjectIntake}): a {@code .zip} or {@code .tar.gz}
  * archive ({@link dev.conclave.gateway.intake.ArchiveExtractor}) or a shallow fetch of a git
  * repository ({@link dev.conclave.gateway.intake.GitCheckout}). Both write through one
  * {@link dev.conclave.gateway.intake.ProjectTree}, which counts every entry and byte against the

@@ -7,13 +7,11 @@ import dev.conclave.gateway.config.IntakeConfig;
 import dev.conclave.gateway.config.ScanConfig;
 import dev.conclave.gateway.intake.ArchiveExtractor;
 import dev.conclave.gateway.intake.BoundedBody;
-import dev.conclave.gateway.intake.ProjectIntake;
 import dev.conclave.gateway.intake.ProjectPath;
+import dev.conclave.gateway.intake.ProjectSource;
 import dev.conclave.model.ScanDigest;
 import dev.conclave.model.WireJson;
 import dev.conclave.scanner.ProjectFile;
-import dev.conclave.scanner.ProjectScanner;
-import dev.conclave.scanner.ScanLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -32,21 +30,20 @@ import java.util.Set;
  * Reads {@code POST /api/v1/scans} submissions: a JSON body {@code {"name", "digest" | "files":
  * [{"path", "content"}] | "git": {"url", "ref"?}, "roles"?, "bypassCache"?, "deadlineSeconds"?}},
  * or a {@code .zip} / {@code .tar.gz} body with the same options as query parameters. Every refusal
- * names the field and, for a limit, the limit and the property that sets it. Files, archives and
- * repositories are turned into a digest here, so nothing but the bounded digest is stored or published.
+ * names the field and, for a limit, the limit and the property that sets it. The options are checked
+ * before the project is read; the project itself becomes its digest in {@link ProjectDigester}.
  */
 @ApplicationScoped
 public class SubmissionParser {
     private static final Pattern GIT_REF = Pattern.compile("[A-Za-z0-9._][A-Za-z0-9._/-]{0,199}");
     private final IntakeConfig limits;
     private final ScanConfig scans;
-    private final ProjectIntake uploads;
-    private final ProjectScanner scanner = new ProjectScanner(ScanLimits.defaults());
+    private final ProjectDigester digester;
 
-    public SubmissionParser(IntakeConfig limits, ScanConfig scans, ProjectIntake uploads) {
+    public SubmissionParser(IntakeConfig limits, ScanConfig scans, ProjectDigester digester) {
         this.limits = limits;
         this.scans = scans;
-        this.uploads = uploads;
+        this.digester = digester;
     }
 
     /**
@@ -67,7 +64,8 @@ public class SubmissionParser {
         List<String> checkedRoles = roles(options.get("roles"));
         Duration deadline = deadline(options.get("deadlineSeconds"));
         boolean bypass = flag(bypassCache);
-        return new ScanSubmission(checkedName, uploads.fromArchive(format, body, contentLength, checkedName), checkedRoles, bypass, deadline);
+        ScanDigest digest = digester.digest(new ProjectSource.Archive(format, body, contentLength), checkedName);
+        return new ScanSubmission(checkedName, digest, checkedRoles, bypass, deadline);
     }
 
     private static boolean flag(String value) {
@@ -161,7 +159,8 @@ public class SubmissionParser {
                 throw InvalidScanException.badRequest("git.ref", "git.ref must be a branch or tag name, e.g. \"main\" "
                         + "(letters, digits, '.', '_', '/', '-', not starting with '-', at most 200 characters)");
             }
-            return uploads.fromGit(git.get("url").asText(), ref == null || ref.isNull() ? null : ref.asText(), name);
+            return digester.digest(new ProjectSource.GitRepository(git.get("url").asText(),
+                    ref == null || ref.isNull() ? null : ref.asText()), name);
         }
         if (digest != null) {
             try {
@@ -179,7 +178,7 @@ public class SubmissionParser {
                     "files is missing; send the project as \"files\": [{\"path\": \"README.md\", \"content\": \"...\"}], a \"digest\", "
                     + "a \"git\": {\"url\", \"ref\"}, or a .zip / .tar.gz body");
         }
-        return scanner.scan(projectFiles(files), name);
+        return digester.digest(new ProjectSource.InlineFiles(projectFiles(files)), name);
     }
 
     private List<ProjectFile> projectFiles(JsonNode files) {
