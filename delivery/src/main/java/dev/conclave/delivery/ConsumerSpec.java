@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * One consumer to run: {@code group} on {@code topic}, {@code handler} for each record, at most
- * {@code concurrency} records in flight (also the records fetched per poll), and
+ * {@code concurrency} records handled at once (also the records fetched per poll; as many again are
+ * fetched ahead of the handled ones), and
  * {@code maxPollInterval}, how long one record may take before Kafka hands its partition to another
  * member of the group.
  */

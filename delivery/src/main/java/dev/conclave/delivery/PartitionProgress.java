@@ -10,12 +10,15 @@ import org.apache.kafka.common.TopicPartition;
  * Which offsets of each partition are still being worked on, so that records can finish out of
  * order while the committed offset only ever moves past records that are done: the committable
  * offset of a partition is its lowest unfinished offset, or one past the highest polled one.
- * Used by the poll thread of one {@link SupervisedConsumer} loop only.
+ * A record given up without being handled (its partition was being handed over before its turn came)
+ * stops counting as in flight but stays unfinished: no commit passes it, its partition's next owner
+ * reads it again. Used by the poll thread of one {@link SupervisedConsumer} loop only.
  */
 final class PartitionProgress {
     private final Map<TopicPartition, TreeSet<Long>> unfinished = new HashMap<>();
     private final Map<TopicPartition, Long> nextToPoll = new HashMap<>();
     private final Map<TopicPartition, Long> committed = new HashMap<>();
+    private final Map<TopicPartition, TreeSet<Long>> abandoned = new HashMap<>();
     private int inFlight;
 
     void started(TopicPartition partition, long offset) {
@@ -31,6 +34,14 @@ final class PartitionProgress {
         }
     }
 
+    /** A record that was never handled: no longer in flight, and still unfinished (nothing commits past it). */
+    void abandoned(TopicPartition partition, long offset) {
+        TreeSet<Long> offsets = unfinished.get(partition);
+        if (offsets != null && offsets.contains(offset) && abandoned.computeIfAbsent(partition, p -> new TreeSet<>()).add(offset)) {
+            inFlight--;
+        }
+    }
+
     int inFlight() {
         return inFlight;
     }
@@ -40,7 +51,8 @@ final class PartitionProgress {
         int count = 0;
         for (TopicPartition partition : partitions) {
             TreeSet<Long> offsets = unfinished.get(partition);
-            count += offsets == null ? 0 : offsets.size();
+            TreeSet<Long> given = abandoned.get(partition);
+            count += (offsets == null ? 0 : offsets.size()) - (given == null ? 0 : given.size());
         }
         return count;
     }
@@ -63,8 +75,9 @@ final class PartitionProgress {
     void forget(Iterable<TopicPartition> partitions) {
         for (TopicPartition partition : partitions) {
             TreeSet<Long> offsets = unfinished.remove(partition);
+            TreeSet<Long> given = abandoned.remove(partition);
             if (offsets != null) {
-                inFlight -= offsets.size();
+                inFlight -= offsets.size() - (given == null ? 0 : given.size());
             }
             nextToPoll.remove(partition);
             committed.remove(partition);

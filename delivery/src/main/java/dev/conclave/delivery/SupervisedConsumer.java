@@ -4,16 +4,17 @@ import dev.conclave.model.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -34,12 +35,17 @@ import org.jboss.logging.Logger;
  * records are committed, permanent failures (including "unexpected after N attempts") are
  * dead-lettered through {@link DeadLetterPublisher} and then count as done. Records of a partition
  * may finish out of order; the committed offset only moves past records that are done
- * ({@link PartitionProgress}). The loop keeps polling while records are in flight and pauses its
- * partitions at the concurrency limit, and also while anything in the process waits for a
- * dependency ({@link DependencyWaits}): no new work is fetched during an outage, while polling keeps
- * the group membership alive. Partitions taken away by a rebalance are handed over once their
- * records are done, or after {@link SupervisionConfig#handoverWait()} uncommitted past the
- * unfinished ones (their new owner does them again; late outcomes are ignored).
+ * ({@link PartitionProgress}). At most {@link ConsumerSpec#concurrency()} records are handled at once
+ * (a fair semaphore: in the order they were polled); as many again are fetched ahead and wait for a
+ * slot, so a slot that frees starts the next record at once instead of after the next poll and fetch
+ * (with 200 ms model calls and 10 slots, that gap was a tenth of each slot's time). The loop keeps
+ * polling while records are in flight and pauses its partitions when the window is full, and also
+ * while anything in the process waits for a dependency ({@link DependencyWaits}): no new work is
+ * fetched during an outage, while polling keeps the group membership alive. Partitions taken away by
+ * a rebalance are handed over once their records are done, or after
+ * {@link SupervisionConfig#handoverWait()} uncommitted past the unfinished ones (their new owner does
+ * them again; late outcomes are ignored); records fetched ahead for them and not started are given up
+ * at once, uncommitted.
  *
  * <p>A loop that ends for any reason but shutdown (a handler's {@link Error}, a client failure) is
  * restarted on a fresh client, after 1 s doubling to 30 s ({@link SupervisionConfig}). The client is
@@ -62,9 +68,18 @@ public final class SupervisedConsumer {
         STOPPED
     }
 
-    /** How one record ended: done (offset may be committed), or not (it must come again). */
-    private record Outcome(TopicPartition partition, long offset, long epoch, Throwable failure) {
+    /**
+     * How one record ended: done (offset may be committed), or not (it must come again), or given up
+     * before it started because its partition was being handed over.
+     */
+    private record Outcome(TopicPartition partition, long offset, long epoch, Throwable failure, boolean givenUp) {
+        Outcome(TopicPartition partition, long offset, long epoch, Throwable failure) {
+            this(partition, offset, epoch, failure, false);
+        }
     }
+
+    /** How often a record waiting for a slot checks that its partition is still this consumer's. */
+    private static final long SLOT_CHECK_MS = 20;
 
     private final ConsumerSpec spec;
     private final Supplier<Consumer<byte[], byte[]>> clients;
@@ -164,8 +179,11 @@ public final class SupervisedConsumer {
         private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
         private final BlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
         private final PartitionProgress progress = new PartitionProgress();
+        private final Semaphore slots = new Semaphore(spec.concurrency(), true);
         // Which assignment of a partition a record belongs to: outcomes of an earlier one are ignored.
-        private final Map<TopicPartition, Long> epochs = new HashMap<>();
+        // Written by the loop's thread; read by records waiting for a slot, as are the partitions being handed over.
+        private final Map<TopicPartition, Long> epochs = new ConcurrentHashMap<>();
+        private final Set<TopicPartition> handingOver = ConcurrentHashMap.newKeySet();
         private long lastEpoch;
         private long lastCommit = System.nanoTime();
         private Consumer<byte[], byte[]> consumer;
@@ -217,7 +235,7 @@ public final class SupervisedConsumer {
             }
         }
 
-        /** Pauses fetching while a dependency is waited for or the concurrency limit is reached. */
+        /** Pauses fetching while a dependency is waited for or the window (handled and fetched ahead) is full. */
         private void controlFlow() {
             Set<TopicPartition> assigned = consumer.assignment();
             if (waits.any()) {
@@ -231,7 +249,7 @@ public final class SupervisedConsumer {
             }
             state = State.RUNNING;
             detail = "";
-            if (progress.inFlight() >= spec.concurrency()) {
+            if (progress.inFlight() >= 2 * spec.concurrency()) {
                 consumer.pause(assigned);
             } else if (!consumer.paused().isEmpty()) {
                 consumer.resume(consumer.paused());
@@ -242,14 +260,43 @@ public final class SupervisedConsumer {
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
             long epoch = epochs.computeIfAbsent(partition, p -> ++lastEpoch);
             progress.started(partition, record.offset());
-            working.incrementAndGet();
             threads.submit(() -> {
+                try {
+                    if (!awaitSlot(partition, epoch)) {
+                        outcomes.add(new Outcome(partition, record.offset(), epoch, null, true));
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    outcomes.add(new Outcome(partition, record.offset(), epoch, e)); // shutting down
+                    return;
+                }
+                working.incrementAndGet();
                 try {
                     outcomes.add(new Outcome(partition, record.offset(), epoch, handle(record)));
                 } finally {
                     working.decrementAndGet();
+                    slots.release();
                 }
             });
+        }
+
+        /** Takes a slot; false (and no slot) once the record's partition is no longer this consumer's to work on. */
+        private boolean awaitSlot(TopicPartition partition, long epoch) throws InterruptedException {
+            while (!slots.tryAcquire(SLOT_CHECK_MS, TimeUnit.MILLISECONDS)) {
+                if (!ours(partition, epoch)) {
+                    return false;
+                }
+            }
+            if (!ours(partition, epoch)) {
+                slots.release();
+                return false;
+            }
+            return true;
+        }
+
+        private boolean ours(TopicPartition partition, long epoch) {
+            Long current = epochs.get(partition);
+            return current != null && current == epoch && !handingOver.contains(partition);
         }
 
         /** Handles one record on its own thread; null when it is done, else why it must come again. */
@@ -297,6 +344,10 @@ public final class SupervisedConsumer {
             if (epoch == null || epoch != outcome.epoch()) {
                 return; // the partition was handed over meanwhile: its new owner does this record again
             }
+            if (outcome.givenUp()) {
+                progress.abandoned(outcome.partition(), outcome.offset());
+                return;
+            }
             if (outcome.failure() == null) {
                 progress.finished(outcome.partition(), outcome.offset());
                 failedRestarts = 0;
@@ -336,6 +387,7 @@ public final class SupervisedConsumer {
         /** Before partitions move to another member, finish (for a bounded time) and commit what was started on them. */
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            handingOver.addAll(partitions); // records fetched ahead for them and not started are given up
             long deadline = System.nanoTime() + (closing || stopping ? 0 : config.handoverWait().toNanos());
             try {
                 while (progress.inFlight(partitions) > 0) {
@@ -360,6 +412,7 @@ public final class SupervisedConsumer {
             }
             commit(true);
             forget(partitions);
+            handingOver.removeAll(partitions);
         }
 
         @Override

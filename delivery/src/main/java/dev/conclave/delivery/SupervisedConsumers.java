@@ -43,7 +43,8 @@ public class SupervisedConsumers {
                 persistently, deadLetters, waits, config);
         consumers.add(consumer);
         consumer.start();
-        LOG.infof("consuming %s as group %s, %d records in flight at most", spec.topic(), spec.group(), spec.concurrency());
+        LOG.infof("consuming %s as group %s, %d records handled at once at most", spec.topic(), spec.group(),
+                spec.concurrency());
         return consumer;
     }
 

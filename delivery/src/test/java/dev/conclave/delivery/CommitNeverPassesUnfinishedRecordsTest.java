@@ -55,4 +55,22 @@ class CommitNeverPassesUnfinishedRecordsTest {
         assertEquals(1, progress.inFlight());
         assertEquals(Map.of(P1, new OffsetAndMetadata(1)), progress.takeCommittable());
     }
+
+    @Test
+    void aRecordGivenUpStopsCountingAsInFlightButNoCommitPassesIt() {
+        PartitionProgress progress = new PartitionProgress();
+        progress.started(P0, 20);
+        progress.started(P0, 21);
+        progress.started(P0, 22);
+        progress.finished(P0, 20);
+
+        progress.abandoned(P0, 21);
+        progress.finished(P0, 22);
+
+        assertEquals(0, progress.inFlight());
+        assertEquals(0, progress.inFlight(List.of(P0)));
+        assertEquals(Map.of(P0, new OffsetAndMetadata(21)), progress.takeCommittable());
+        progress.forget(List.of(P0));
+        assertEquals(0, progress.inFlight());
+    }
 }
