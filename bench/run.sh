@@ -123,6 +123,7 @@ start_services() {
   "$services" stop >/dev/null 2>&1 || true
   export CONCLAVE_LLM_OFFLINE_LATENCY="$1" CONCLAVE_WORKER_CONCURRENCY="$2"
   export CONCLAVE_AGGREGATOR_CONSUMERS_INTAKE_CONCURRENCY="$3" CONCLAVE_AGGREGATOR_CONSUMERS_RESULTS_CONCURRENCY="$3"
+  export CONCLAVE_AGGREGATOR_CONSUMERS_SYNTHESIS_CONCURRENCY="$3"
   # Pools stay at the services' defaults (the aggregator's 40) at every concurrency: with 2C + 8 connections the
   # concurrency-100 run had PostgreSQL run ~200 transactions at once and cost 43 % more of its CPU per scan
   # (2026-12-02); queueing in the pool is cheaper on two cores, and the fan-in's transactions are short enough

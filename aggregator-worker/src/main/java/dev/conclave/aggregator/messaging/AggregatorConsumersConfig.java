@@ -19,6 +19,13 @@ public interface AggregatorConsumersConfig {
     @WithDefault("16")
     int resultsConcurrency();
 
+    /**
+     * Runs synthesised and closed at once, each on a thread of its own after the record that completed
+     * its run returned; a record that completes a run while this many are closing waits for one to end.
+     */
+    @WithDefault("16")
+    int synthesisConcurrency();
+
     /** How long one record may take (a synthesis with retries and fallbacks) before Kafka moves its partition. */
     @WithDefault("15m")
     Duration maxPollInterval();

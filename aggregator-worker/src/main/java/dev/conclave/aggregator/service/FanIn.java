@@ -191,6 +191,18 @@ public class FanIn {
                 claim.request().run(), claim.token()) == 1);
     }
 
+    /**
+     * Ends a claim's lease now, keeping the run in synthesis: the next sweep of any instance takes it
+     * over (shutdown with a close still running).
+     */
+    @Transactional
+    public void handOver(Claim claim) {
+        Sql.withConnection(database, "handing a claim over", connection -> Sql.update(connection, """
+                update aggregation set claimed_until = now()
+                where scan_id = ? and run = ? and status = 'SYNTHESIZING' and claim_token = ?""",
+                claim.request().scanId(), claim.request().run(), claim.token()));
+    }
+
     /** Gives a claim back after a synthesis that failed before paying for anything, so it is tried again. */
     @Transactional
     public void release(Claim claim) {

@@ -1,6 +1,7 @@
 package dev.conclave.aggregator.service;
 
 import dev.conclave.aggregator.config.KnownRolesConfig;
+import dev.conclave.aggregator.messaging.AggregatorConsumersConfig;
 import dev.conclave.aggregator.service.FanIn.Claim;
 import dev.conclave.delivery.PermanentFailure;
 import dev.conclave.delivery.Persistently;
@@ -8,9 +9,16 @@ import dev.conclave.llm.progress.ProgressReporter;
 import dev.conclave.model.ProgressStage;
 import dev.conclave.model.RoleResult;
 import dev.conclave.model.ScanRequest;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
@@ -23,10 +31,21 @@ import org.jboss.logging.Logger;
  * <p>{@link #onRequest} and {@link #onRoleResult} are what the consumers call for each record:
  * they throw {@link PermanentFailure} for a record that can never be processed (it is dead-lettered);
  * anything else they throw is worth retrying (the record comes again).
+ *
+ * <p>A record that completes its run returns once the run is claimed: the synthesis and the close run
+ * on a thread of their own, at most {@code conclave.aggregator.consumers.synthesis-concurrency} at once
+ * (a record that claims a run waits for a free place: backpressure). The claim in PostgreSQL is what
+ * makes it safe to commit the record before the synthesis ends: its lease is renewed while the close
+ * runs, failed steps are retried under {@link Persistently}; if the process dies, the lease expires and
+ * the {@link DeadlineSweeper} of any instance takes the run over; at shutdown, a close still running
+ * after {@link #SHUTDOWN_WAIT} hands its claim over at once the same way. So a slow synthesis (a real
+ * model: seconds) no longer holds a place of the results consumer while other runs' results wait.
  */
 @ApplicationScoped
 public class RunCloser {
     private static final Logger LOG = Logger.getLogger(RunCloser.class);
+    /** How long the shutdown waits for runs being closed before it hands their claims over. */
+    static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
     private final FanIn fanIn;
     private final Synthesis synthesis;
@@ -35,9 +54,12 @@ public class RunCloser {
     private final Persistently persistently;
     private final ProgressReporter progress;
     private final List<String> knownRoles;
+    private final Semaphore closing;
+    private final Set<Thread> closers = ConcurrentHashMap.newKeySet();
 
     public RunCloser(FanIn fanIn, Synthesis synthesis, LeaseHeartbeat heartbeat, CompletionOutbox completions,
-            Persistently persistently, ProgressReporter progress, KnownRolesConfig roles) {
+            Persistently persistently, ProgressReporter progress, KnownRolesConfig roles,
+            AggregatorConsumersConfig consumers) {
         this.fanIn = fanIn;
         this.synthesis = synthesis;
         this.heartbeat = heartbeat;
@@ -45,6 +67,7 @@ public class RunCloser {
         this.persistently = persistently;
         this.progress = progress;
         this.knownRoles = List.copyOf(roles.knownRoles());
+        this.closing = new Semaphore(consumers.synthesisConcurrency(), true);
     }
 
     /**
@@ -67,7 +90,7 @@ public class RunCloser {
                         + "goes into conclave.scan.known-roles of both the gateway and the aggregator");
             }
         }
-        fanIn.openAndClaim(request).ifPresent(this::close);
+        fanIn.openAndClaim(request).ifPresent(this::closeInBackground);
     }
 
     /**
@@ -77,7 +100,75 @@ public class RunCloser {
      * @throws PermanentFailure if the scan does not exist or the run was never requested
      */
     public void onRoleResult(RoleResult result) {
-        fanIn.recordAndClaim(result).ifPresent(this::close);
+        fanIn.recordAndClaim(result).ifPresent(this::closeInBackground);
+    }
+
+    /**
+     * Starts closing a claimed run on a thread of its own once fewer than the synthesis concurrency are
+     * closing; waits for that. Interrupted while waiting (shutdown): hands the claim over and throws, so
+     * the record comes again (and finds the run taken over, or closed).
+     */
+    private void closeInBackground(Claim claim) {
+        try {
+            persistently.call("waiting to synthesise scan " + claim.request().scanId() + " run " + claim.request().run(),
+                    () -> {
+                        closing.acquire();
+                        return null;
+                    });
+        } catch (Persistently.InterruptedStepException e) {
+            Thread.interrupted(); // the hand-over is a statement of its own: JDBC must not see the interrupt
+            handOverQuietly(claim);
+            Thread.currentThread().interrupt();
+            throw e;
+        }
+        try {
+            Thread.ofVirtual().name("close-" + claim.request().scanId() + "-" + claim.request().run()).start(() -> {
+                closers.add(Thread.currentThread());
+                try {
+                    closeUntilDone(claim);
+                } finally {
+                    closers.remove(Thread.currentThread());
+                    closing.release();
+                }
+            });
+        } catch (RuntimeException e) {
+            closing.release();
+            throw e;
+        }
+    }
+
+    /**
+     * Closes a claimed run, retrying its steps for as long as a dependency is down; gives the claim back
+     * when a step fails for good (the run then closes at its deadline) and hands it over at shutdown.
+     */
+    private void closeUntilDone(Claim claim) {
+        String run = "scan " + claim.request().scanId() + " run " + claim.request().run();
+        try {
+            close(claim, () -> persistently.call("synthesising " + run, () -> synthesis.synthesise(claim)));
+        } catch (Persistently.InterruptedStepException e) {
+            Thread.interrupted(); // the hand-over is a statement of its own: JDBC must not see the interrupt
+            LOG.infof("closing %s was interrupted by the shutdown; its claim is handed over", run);
+            handOverQuietly(claim);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "closing %s failed; its claim is given back, and the run closes at its deadline", run);
+            releaseQuietly(claim, run);
+        }
+    }
+
+    /** Waits up to {@link #SHUTDOWN_WAIT} for the runs being closed, then interrupts the rest (their claims are handed over). */
+    void stop(@Observes ShutdownEvent event) {
+        long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
+        for (Thread closer : List.copyOf(closers)) {
+            try {
+                if (!closer.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
+                    closer.interrupt();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                closers.forEach(Thread::interrupt);
+                return;
+            }
+        }
     }
 
     /**
@@ -87,9 +178,9 @@ public class RunCloser {
     public int closeOverdue() {
         List<Claim> claims = fanIn.claimOverdue();
         AtomicInteger failed = new AtomicInteger();
-        try (var closing = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (Claim claim : claims) {
-                closing.submit(() -> {
+                threads.submit(() -> {
                     try {
                         close(claim);
                     } catch (RuntimeException e) {
@@ -103,20 +194,28 @@ public class RunCloser {
         return claims.size() - failed.get();
     }
 
+    /** Closes an overdue run on this thread; a synthesis that fails gives the claim back (the next sweep tries again). */
     private void close(Claim claim) {
+        String run = "scan " + claim.request().scanId() + " run " + claim.request().run();
+        close(claim, () -> {
+            try {
+                return synthesis.synthesise(claim);
+            } catch (RuntimeException e) {
+                // Synthesis throws only before it has an answer (a dependency is down): nothing paid is lost.
+                releaseQuietly(claim, run);
+                throw e;
+            }
+        });
+    }
+
+    private void close(Claim claim, Supplier<RunOutcome> synthesised) {
         ScanRequest request = claim.request();
         String run = "scan " + request.scanId() + " run " + request.run();
         progress.report(request.scanId(), request.run(), Synthesis.AGGREGATOR_ROLE, ProgressStage.SYNTHESIZING, null, null);
         RunOutcome outcome;
         boolean closed;
         try (LeaseHeartbeat.Beat beat = heartbeat.start(claim)) {
-            try {
-                outcome = synthesis.synthesise(claim);
-            } catch (RuntimeException e) {
-                // Synthesis throws only before it has an answer (a dependency is down): nothing paid is lost.
-                releaseQuietly(claim, run);
-                throw e;
-            }
+            outcome = synthesised.get();
             // The synthesis is paid for: its outcome is written, however long PostgreSQL takes to come back.
             closed = persistently.call("writing the outcome of " + run, () -> fanIn.close(claim, outcome));
         }
@@ -131,6 +230,15 @@ public class RunCloser {
         }
         progress.report(request.scanId(), request.run(), Synthesis.AGGREGATOR_ROLE, ProgressStage.CLOSED, null,
                 outcome.status().name());
+    }
+
+    private void handOverQuietly(Claim claim) {
+        try {
+            fanIn.handOver(claim);
+        } catch (RuntimeException e) {
+            LOG.warnf("could not hand the claim of scan %s run %d over; it expires after the synthesis lease: %s",
+                    claim.request().scanId(), claim.request().run(), e.getMessage());
+        }
     }
 
     private void releaseQuietly(Claim claim, String run) {

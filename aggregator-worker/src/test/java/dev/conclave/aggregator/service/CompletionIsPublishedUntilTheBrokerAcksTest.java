@@ -51,7 +51,7 @@ class CompletionIsPublishedUntilTheBrokerAcksTest {
         }, ScanCompletedPublisher.class);
         ScanRequest request = closeOneRun();
 
-        assertEquals("COMPLETED", runs.status(request.scanId(), 1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "COMPLETED".equals(runs.status(request.scanId(), 1)));
         List<ScanCompleted> events = awaitEvents(request.scanId(), 1);
         assertEquals(ScanStatus.COMPLETED, events.get(0).status());
         assertEquals(1, events.get(0).run());
@@ -74,7 +74,7 @@ class CompletionIsPublishedUntilTheBrokerAcksTest {
         ScanRequest request = runs.newScan(Duration.ofMinutes(10));
         closer.onRequest(request);
         for (String role : Runs.ROLES) {
-            closer.onRoleResult(runs.result(request, role)); // the last one synthesises and closes, on this thread
+            closer.onRoleResult(runs.result(request, role)); // the last one claims; a thread of its own closes
         }
         return request;
     }

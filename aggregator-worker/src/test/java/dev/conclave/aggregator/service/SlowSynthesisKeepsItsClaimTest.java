@@ -28,7 +28,7 @@ class SlowSynthesisKeepsItsClaimTest {
         ScanRequest request = runs.newScan(Duration.ofMinutes(10));
         closer.onRequest(request);
         for (String role : Runs.ROLES) {
-            closer.onRoleResult(runs.result(request, role)); // the last one synthesises, on this thread
+            closer.onRoleResult(runs.result(request, role)); // the last one claims the run; a thread of its own synthesises
         }
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(runs.status(request.scanId(), 1)));
