@@ -7,7 +7,7 @@ import dev.conclave.llm.config.LlmConfig;
 import dev.conclave.llm.metrics.CallRecorder;
 import dev.conclave.llm.metrics.ModelCallRecord;
 import dev.conclave.llm.openai.Attempt;
-import dev.conclave.delivery.Backoff;
+import dev.conclave.delivery.RetryPolicy;
 import dev.conclave.llm.openai.CallFailure;
 import dev.conclave.llm.openai.ChatCompletion;
 import dev.conclave.llm.openai.ChatRequest;
@@ -28,8 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -51,7 +49,7 @@ public class SingleModelCall {
     /** Only for a request without its own timeout; the pipeline always sets the provider's. */
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
 
-    private final LlmConfig.Retry retry;
+    private final RetryPolicy retry;
     private final RateLimiter limiter;
     private final PriceTable prices;
     private final CallRecorder recorder;
@@ -65,7 +63,7 @@ public class SingleModelCall {
             WorkerIdentity identity, ProgressReporter progress, CancelledRuns cancels) {
         this.progress = progress;
         this.cancels = cancels;
-        this.retry = config.retry();
+        this.retry = config.retry().policy();
         this.limiter = limiter;
         this.prices = prices;
         this.recorder = recorder;
@@ -200,8 +198,7 @@ public class SingleModelCall {
                 }
                 throw failure;
             }
-        }, DEFAULT_TIMEOUT, backoff(), retry.maxAttempts(), retry.deadline(),
-                wait -> cancels.pause(task.scanId(), task.run(), wait));
+        }, DEFAULT_TIMEOUT, retry, retry.backoff(), wait -> cancels.pause(task.scanId(), task.run(), wait));
         ChatCompletion completion;
         try {
             completion = caller.call(request, attempt -> {
@@ -318,10 +315,6 @@ public class SingleModelCall {
                 + "\n\nAnswer again with only the corrected JSON object.";
         return new ChatRequest(request.model(), request.system(), user, request.temperature(), request.maxTokens(),
                 request.responseSchema(), request.includeUsage(), request.timeout());
-    }
-
-    private Backoff backoff() {
-        return new Backoff(retry.backoffBase(), retry.backoffCap(), new Random(ThreadLocalRandom.current().nextLong()));
     }
 
     private static String truncate(String text, int limit) {
