@@ -4,29 +4,30 @@ import java.time.Duration;
 import java.util.Random;
 
 /**
- * Exponential backoff with full jitter: before retry {@code n} (0 for the first) wait a random time
- * between 0 and {@code min(cap, base·2^n)}. The jitter keeps a fleet of workers that failed together
- * from retrying together; a wait the server asked for ({@code Retry-After}) wins when it is longer.
- * Deterministic when given a seeded {@link Random}.
+ * The waits of one run of retries under a {@link RetryPolicy}: before retry {@code n} (0 for the first)
+ * the ceiling is {@code min(cap, base·2^n)}; with full jitter the wait is a random time between 0 and
+ * the ceiling, which keeps a fleet of workers that failed together from retrying together. A wait the
+ * server asked for ({@code Retry-After}) wins when it is longer. Deterministic when given a seeded
+ * {@link Random}.
  */
 public final class Backoff {
-    public static final Duration DEFAULT_BASE = Duration.ofSeconds(1);
-    public static final Duration DEFAULT_CAP = Duration.ofSeconds(30);
-
     private final long baseMs;
     private final long capMs;
+    private final RetryPolicy.Jitter jitter;
     private final Random random;
 
-    public Backoff() {
-        this(DEFAULT_BASE, DEFAULT_CAP, new Random());
+    /** Exponential backoff with full jitter. */
+    public Backoff(Duration base, Duration cap, Random random) {
+        this(base, cap, RetryPolicy.Jitter.FULL, random);
     }
 
-    public Backoff(Duration base, Duration cap, Random random) {
+    Backoff(Duration base, Duration cap, RetryPolicy.Jitter jitter, Random random) {
         if (base.isNegative() || base.isZero() || cap.compareTo(base) < 0) {
             throw new IllegalArgumentException("backoff needs 0 < base <= cap, not base " + base + " and cap " + cap);
         }
         this.baseMs = base.toMillis();
         this.capMs = cap.toMillis();
+        this.jitter = jitter;
         this.random = random;
     }
 
@@ -36,7 +37,8 @@ public final class Backoff {
      * @param serverWait what the server asked for, or null
      */
     public Duration delay(int retry, Duration serverWait) {
-        Duration jittered = Duration.ofMillis(random.nextLong(ceilingMs(retry) + 1));
+        long ceiling = ceilingMs(retry);
+        Duration jittered = Duration.ofMillis(jitter == RetryPolicy.Jitter.FULL ? random.nextLong(ceiling + 1) : ceiling);
         return serverWait != null && serverWait.compareTo(jittered) > 0 ? serverWait : jittered;
     }
 

@@ -19,4 +19,13 @@ public interface DeliveryConfig {
     /** Attempts at a step that failed in an unexpected way (a bug) before its message is dead-lettered. */
     @WithDefault("5")
     int unexpectedAttempts();
+
+    /**
+     * The policy {@link Persistently} runs a step under: transient failures waited out without a limit,
+     * unexpected ones {@link #unexpectedAttempts()} times in all, permanent ones not retried; no deadline.
+     */
+    default RetryPolicy stepRetry() {
+        return new RetryPolicy(unexpectedAttempts(), retryBase(), retryCap(), RetryPolicy.Jitter.FULL, null,
+                failure -> Failures.classify(failure).retry());
+    }
 }

@@ -1,17 +1,15 @@
 package dev.conclave.delivery;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.logging.Logger;
 
 /**
- * Runs one step of a message's processing until it is done: a step whose dependency is down
- * ({@link FailureKind#TRANSIENT}) is retried with capped exponential backoff for as long as it
- * takes, while {@link DependencyWaits} says what it waits for; a permanent failure is thrown at
- * once; an unexpected one is retried {@link DeliveryConfig#unexpectedAttempts()} times and then
- * thrown as a {@link PermanentFailure}. Only an interrupt (shutdown) ends the waiting early, as an
+ * Runs one step of a message's processing until it is done, under {@link DeliveryConfig#stepRetry()}:
+ * a step whose dependency is down ({@link FailureKind#TRANSIENT}) is retried with capped exponential
+ * backoff for as long as it takes, while {@link DependencyWaits} says what it waits for; a permanent
+ * failure is thrown at once; an unexpected one is retried up to {@link DeliveryConfig#unexpectedAttempts()}
+ * attempts in all and then thrown as a {@link PermanentFailure}. Only an interrupt (shutdown) ends the waiting early, as an
  * {@link InterruptedStepException}: the message then stays uncommitted and comes again.
  *
  * <p>Use it around a step that must not be lost, such as writing a paid answer or publishing a
@@ -21,17 +19,17 @@ import org.jboss.logging.Logger;
 public class Persistently {
     private static final Logger LOG = Logger.getLogger(Persistently.class);
 
-    private final DeliveryConfig config;
+    private final RetryPolicy policy;
     private final DependencyWaits waits;
 
     public Persistently(DeliveryConfig config, DependencyWaits waits) {
-        this.config = config;
+        this.policy = config.stepRetry();
         this.waits = waits;
     }
 
     /** Runs {@code step} until it returns; {@code what} names it in logs ("writing the metrics row of …"). */
     public <T> T call(String what, Callable<T> step) {
-        Backoff backoff = new Backoff(config.retryBase(), config.retryCap(), new Random(ThreadLocalRandom.current().nextLong()));
+        Backoff backoff = policy.backoff();
         String waitingFor = null;
         int unexpected = 0;
         try {
@@ -52,15 +50,15 @@ public class Persistently {
                         Thread.currentThread().interrupt();
                         throw new InterruptedStepException(what, interrupted);
                     }
-                    FailureKind kind = Failures.classify(e);
-                    if (kind == FailureKind.PERMANENT) {
+                    RetryPolicy.Verdict verdict = policy.retryable().judge(e);
+                    if (verdict == RetryPolicy.Verdict.STOP) {
                         throw e instanceof RuntimeException runtime ? runtime : new PermanentFailure(message(e), e);
                     }
-                    if (kind == FailureKind.UNEXPECTED && ++unexpected >= config.unexpectedAttempts()) {
+                    if (verdict == RetryPolicy.Verdict.AGAIN && !policy.mayTryAgain(++unexpected)) {
                         throw new PermanentFailure("unexpected failure after " + unexpected + " attempts at " + what
                                 + ": " + message(e), e);
                     }
-                    String dependency = kind == FailureKind.TRANSIENT ? Failures.dependency(e) : "unknown";
+                    String dependency = verdict == RetryPolicy.Verdict.UNTIL_BACK ? Failures.dependency(e) : "unknown";
                     if (waitingFor == null) {
                         waitingFor = dependency;
                         waits.started(dependency, message(e));

@@ -1,6 +1,7 @@
 package dev.conclave.llm.cancel;
 
 import dev.conclave.delivery.Backoff;
+import dev.conclave.delivery.RetryPolicy;
 import dev.conclave.llm.redis.RedisClients;
 import dev.conclave.model.RunCancel;
 import io.quarkus.redis.client.RedisClientName;
@@ -11,7 +12,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
@@ -29,7 +29,11 @@ public class CancelListener {
 
     private final ReactiveRedisDataSource redis;
     private final CancelledRuns runs;
-    private final Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10), new Random());
+    /** Resubscribes for as long as the process runs, 0.5 s doubling to 10 s with full jitter. */
+    private static final RetryPolicy RESUBSCRIBE = new RetryPolicy(RetryPolicy.UNLIMITED, Duration.ofMillis(500),
+            Duration.ofSeconds(10), RetryPolicy.Jitter.FULL, null, failure -> RetryPolicy.Verdict.UNTIL_BACK);
+
+    private final Backoff backoff = RESUBSCRIBE.backoff();
     private final AtomicBoolean listening = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final AtomicInteger failures = new AtomicInteger();

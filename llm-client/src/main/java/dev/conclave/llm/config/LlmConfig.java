@@ -1,5 +1,7 @@
 package dev.conclave.llm.config;
 
+import dev.conclave.delivery.RetryPolicy;
+import dev.conclave.llm.openai.CallFailure;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -177,6 +179,12 @@ public interface LlmConfig {
         /** All attempts at one model together. */
         @WithDefault("5m")
         Duration deadline();
+
+        /** These settings as the policy of one model's attempts: full jitter, only {@code RETRYABLE} failures. */
+        default RetryPolicy policy() {
+            return new RetryPolicy(maxAttempts(), backoffBase(), backoffCap(), RetryPolicy.Jitter.FULL, deadline(),
+                    CallFailure::retry);
+        }
     }
 
     interface Routing {

@@ -97,8 +97,15 @@ public class LlmConfigValidator {
         if (config.retry().maxAttempts() < 1) {
             problems.add("conclave.llm.retry.max-attempts must be at least 1, not " + config.retry().maxAttempts());
         }
-        if (config.retry().backoffBase().isZero() || config.retry().backoffCap().compareTo(config.retry().backoffBase()) < 0) {
+        // The rules of RetryPolicy, said in terms of the properties.
+        LlmConfig.Retry retry = config.retry();
+        if (retry.backoffBase().isZero() || retry.backoffBase().isNegative()
+                || retry.backoffCap().compareTo(retry.backoffBase()) < 0) {
             problems.add("conclave.llm.retry needs 0 < backoff-base <= backoff-cap");
+        }
+        if (retry.deadline().isZero() || retry.deadline().isNegative()) {
+            problems.add("conclave.llm.retry.deadline must be positive (all attempts at one model together), not "
+                    + retry.deadline());
         }
         return problems;
     }

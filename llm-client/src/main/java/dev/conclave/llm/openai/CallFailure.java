@@ -1,5 +1,6 @@
 package dev.conclave.llm.openai;
 
+import dev.conclave.delivery.RetryPolicy;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -37,6 +38,15 @@ public final class CallFailure extends RuntimeException {
 
     public FailureClass failureClass() {
         return failureClass;
+    }
+
+    /**
+     * Whether the same model is tried again after {@code failure}: only a {@link FailureClass#RETRYABLE}
+     * call failure, counted against the policy's attempts; anything else (a refused permit, a cancel) stops.
+     */
+    public static RetryPolicy.Verdict retry(Throwable failure) {
+        return failure instanceof CallFailure call && call.failureClass == FailureClass.RETRYABLE
+                ? RetryPolicy.Verdict.AGAIN : RetryPolicy.Verdict.STOP;
     }
 
     public String errorClass() {

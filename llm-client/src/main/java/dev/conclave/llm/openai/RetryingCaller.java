@@ -1,63 +1,51 @@
 package dev.conclave.llm.openai;
 
 import dev.conclave.delivery.Backoff;
+import dev.conclave.delivery.RetryPolicy;
 import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * Calls one model up to {@code maxAttempts} times within an overall deadline, retrying only
- * {@link FailureClass#RETRYABLE} failures after a {@link Backoff}. Every attempt, failed or not, is
- * reported to the caller's listener as it ends, so each becomes one metrics row.
+ * Calls one model under a {@link RetryPolicy} ({@code conclave.llm.retry.*}): up to its attempts within
+ * its deadline, retrying the failures it judges worth another attempt ({@link CallFailure#retry}: the
+ * {@link FailureClass#RETRYABLE} ones) after its {@link Backoff}, or after the provider's Retry-After when
+ * that is longer. Every attempt, failed or not, is reported to the caller's listener as it ends, so each
+ * becomes one metrics row.
  *
  * <p>The failure thrown at the end keeps its class: {@code NEXT_MODEL} and {@code FATAL} end at once;
  * {@code RETRYABLE} means the retries for this model are used up, and the caller moves on as for
  * {@code NEXT_MODEL}. Waiting for a {@code Retry-After} that would pass the deadline is not attempted.
  */
 public final class RetryingCaller {
-    public static final int DEFAULT_MAX_ATTEMPTS = 3;
-    /** Room for the attempts at the default 120 s timeout to be slow but not all to hang. */
-    public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(5);
-
     private final Transport transport;
     private final Duration defaultTimeout;
+    private final RetryPolicy policy;
     private final Backoff backoff;
-    private final int maxAttempts;
-    private final Duration deadline;
     private final Pause pause;
 
-    public RetryingCaller(OpenAiCompatibleClient client) {
-        this(client, new Backoff(), DEFAULT_MAX_ATTEMPTS, DEFAULT_DEADLINE);
-    }
-
-    public RetryingCaller(OpenAiCompatibleClient client, Backoff backoff, int maxAttempts, Duration deadline) {
-        this(client::complete, client.settings().timeout(), backoff, maxAttempts, deadline);
+    /** Calls {@code client} under {@code policy}, waiting out each backoff with {@link Thread#sleep}. */
+    public RetryingCaller(OpenAiCompatibleClient client, RetryPolicy policy, Backoff backoff) {
+        this(client::complete, client.settings().timeout(), policy, backoff, Thread::sleep);
     }
 
     /**
      * Retries whatever {@code transport} does: the model-call pipeline puts the rate limiter and the
-     * provider behind it, so every attempt waits for its own permit.
+     * provider behind it, so every attempt waits for its own permit. Each backoff is waited out with
+     * {@code pause}: the pipeline's returns early when the run is cancelled, and the transport then
+     * refuses the next attempt.
      *
      * @param defaultTimeout per attempt, unless the request sets its own
+     * @param backoff        the waits of this run of attempts ({@link RetryPolicy#backoff()})
      */
-    public RetryingCaller(Transport transport, Duration defaultTimeout, Backoff backoff, int maxAttempts,
-            Duration deadline) {
-        this(transport, defaultTimeout, backoff, maxAttempts, deadline, Thread::sleep);
-    }
-
-    /**
-     * As above, waiting out each backoff with {@code pause}: the model-call pipeline's returns early
-     * when the run is cancelled, and the transport then refuses the next attempt.
-     */
-    public RetryingCaller(Transport transport, Duration defaultTimeout, Backoff backoff, int maxAttempts,
-            Duration deadline, Pause pause) {
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException("maxAttempts must be at least 1, not " + maxAttempts);
+    public RetryingCaller(Transport transport, Duration defaultTimeout, RetryPolicy policy, Backoff backoff,
+            Pause pause) {
+        if (policy.deadline() == null) {
+            throw new IllegalArgumentException("a model's attempts need a deadline");
         }
         this.transport = transport;
         this.defaultTimeout = defaultTimeout;
+        this.policy = policy;
         this.backoff = backoff;
-        this.maxAttempts = maxAttempts;
-        this.deadline = deadline;
         this.pause = pause;
     }
 
@@ -67,8 +55,10 @@ public final class RetryingCaller {
      * @param onAttempt told about every attempt as it ends, on the calling thread
      */
     public ChatCompletion call(ChatRequest request, Consumer<Attempt> onAttempt) {
+        Duration deadline = policy.deadline();
         long deadlineAt = System.nanoTime() + deadline.toNanos();
         Duration perAttempt = request.timeout() != null ? request.timeout() : defaultTimeout;
+        int counted = 0;
         for (int number = 1;; number++) {
             // The last attempt gets only what is left of the deadline, so the deadline holds.
             Duration timeout = min(perAttempt, remaining(deadlineAt));
@@ -80,11 +70,12 @@ public final class RetryingCaller {
             } catch (CallFailure e) {
                 failure = e;
             }
-            if (failure.failureClass() != FailureClass.RETRYABLE) {
+            RetryPolicy.Verdict verdict = policy.retryable().judge(failure);
+            if (verdict == RetryPolicy.Verdict.STOP) {
                 onAttempt.accept(Attempt.failed(number, request.model(), failure, null));
                 throw failure;
             }
-            if (number >= maxAttempts) {
+            if (verdict == RetryPolicy.Verdict.AGAIN && !policy.mayTryAgain(++counted)) {
                 onAttempt.accept(Attempt.failed(number, request.model(), failure, null));
                 throw failure.gaveUp("gave up after " + number + " attempts");
             }

@@ -2,8 +2,8 @@
  * Calling an OpenAI-compatible chat-completions endpoint (OpenRouter, OpenAI, a local server):
  * {@link dev.conclave.llm.openai.OpenAiCompatibleClient} makes one HTTP call and classifies what went
  * wrong ({@link dev.conclave.llm.openai.CallFailure}, {@link dev.conclave.llm.openai.FailureClass});
- * {@link dev.conclave.llm.openai.RetryingCaller} retries the retryable failures with
- * {@link dev.conclave.delivery.Backoff} and reports every attempt, so each one becomes a metrics row.
+ * {@link dev.conclave.llm.openai.RetryingCaller} retries the retryable failures under a
+ * {@link dev.conclave.delivery.RetryPolicy} and reports every attempt, so each one becomes a metrics row.
  *
  * <p>Plain Java without CDI: every class takes its settings in its constructor, so the CDI layer
  * ({@link dev.conclave.llm.ModelCaller}) decides where the settings come from.

@@ -13,13 +13,8 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,10 +31,11 @@ import org.jboss.logging.Logger;
  * unlimited; permits then say {@link LimitMode#LOCAL_SHARE} and health says so. Redis is retried
  * about once a second, and the fleet limit resumes as soon as it answers.
  *
- * <p>Waiting happens on the caller's (virtual) thread. Callers of one bucket in this instance queue
- * on a fair lock and only the head of the queue asks Redis, so a saturated bucket costs Redis about
- * one take per granted call per instance instead of one per waiting caller, and callers are served
- * in arrival order; while nobody waits, takes go to Redis concurrently.
+ * <p>Waiting happens on the caller's (virtual) thread, in this instance's fair queue per bucket
+ * ({@link BucketQueues}). This class decides who grants each try: a provider's pause
+ * ({@link ProviderPauses}) first, then the fleet's bucket in Redis, else this instance's share
+ * ({@link LocalShares}); a spent daily quota refuses the call ({@link DailyQuotaSpent}). {@link #status()}
+ * says which limit decides ({@link StatusProbe}).
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -49,13 +45,12 @@ public class RateLimiter {
     private final String instance;
     private final FleetBuckets fleet;
     private final RedisReachability reachability = new RedisReachability();
+    private final BucketQueues queues = new BucketQueues();
+    private final ProviderPauses pauses;
+    private final LocalShares shares = new LocalShares(reachability);
+    private final StatusProbe statusProbe;
     private final Map<ModelRef, BucketSpec> specs = new ConcurrentHashMap<>();
     private final Map<String, BucketSpec> specsByBucket = new ConcurrentHashMap<>();
-    private final Map<String, ReentrantLock> queues = new ConcurrentHashMap<>();
-    /** Provider pauses as this instance knows them (System.nanoTime deadlines); honoured even without Redis. */
-    private final Map<String, Long> pausedUntil = new ConcurrentHashMap<>();
-    /** Attempts the fleet had made today per daily quota, as last seen in Redis: the local share starts from there. */
-    private final Map<String, DayCount> fleetUsage = new ConcurrentHashMap<>();
 
     public RateLimiter(LlmConfig config, WorkerIdentity identity,
             @RedisClientName(RedisClients.RATE_LIMIT) ReactiveRedisDataSource redis, RedisClients clients) {
@@ -63,6 +58,8 @@ public class RateLimiter {
         this.instance = identity.name();
         this.fleet = new FleetBuckets(redis, clients.connections(RedisClients.RATE_LIMIT),
                 () -> reachability.outage() != null);
+        this.pauses = new ProviderPauses(fleet, reachability);
+        this.statusProbe = new StatusProbe(config, fleet, reachability);
     }
 
     /**
@@ -100,27 +97,14 @@ public class RateLimiter {
     private Permit take(BucketSpec spec, long estimatedTokens) {
         long reserve = spec.reservable(estimatedTokens);
         long started = System.nanoTime();
-        ReentrantLock queue = queues.computeIfAbsent(spec.name(), name -> new ReentrantLock(true));
-        boolean queued = false;
         try {
-            Attempt attempt = queue.isLocked() ? Attempt.NOT_TRIED : attempt(spec, reserve);
-            if (!attempt.granted()) {
-                queue.lockInterruptibly();
-                queued = true;
-                while (!(attempt = attempt(spec, reserve)).granted()) {
-                    sleep(attempt.waitMs());
-                }
-            }
-            return new Permit(spec.name(), (System.nanoTime() - started) / 1_000_000, reserve, attempt.mode(),
-                    attempt.grantedAt());
+            BucketTry granted = queues.take(spec.name(), () -> attempt(spec, reserve));
+            return new Permit(spec.name(), (System.nanoTime() - started) / 1_000_000, reserve, granted.mode(),
+                    granted.grantedAt());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ModelCallException("interrupted",
                     "interrupted while waiting for the rate limit of " + spec.name() + "; the call was not started");
-        } finally {
-            if (queued) {
-                queue.unlock();
-            }
         }
     }
 
@@ -150,13 +134,7 @@ public class RateLimiter {
                     Thread.currentThread().interrupt();
                 }
             }
-            case LOCAL_SHARE -> {
-                RedisReachability.Outage outage = reachability.outage();
-                TokenBucket share = outage == null ? null : outage.shares().get(spec.name());
-                if (share != null) {
-                    share.settle(reservedMinusActual, now);
-                }
-            }
+            case LOCAL_SHARE -> shares.settle(spec, reservedMinusActual, now);
             case UNLIMITED -> {
             }
         }
@@ -164,29 +142,10 @@ public class RateLimiter {
 
     /**
      * The provider asked to wait (429 with Retry-After, or reset headers): no instance starts a call
-     * on the model's bucket until then. Stored in Redis for the fleet and kept here too, so this
-     * instance honours it even if Redis is unreachable.
+     * on the model's bucket until then ({@link ProviderPauses}).
      */
     public void pause(ModelRef model, Duration wait) {
-        if (wait.isNegative() || wait.isZero()) {
-            return;
-        }
-        BucketSpec spec = spec(model);
-        long now = System.nanoTime();
-        pausedUntil.merge(spec.name(), now + wait.toNanos(), Math::max);
-        if (spec.unlimited() || !reachability.mayTry(now)) {
-            return;
-        }
-        try {
-            long pausedMs = fleet.pause(spec, wait);
-            reachability.reachable();
-            LOG.infof("%s paused for %d ms across the fleet: the provider asked to wait", spec.name(), pausedMs);
-        } catch (RedisUnreachable e) {
-            reachability.unreachable(e.getMessage(), now);
-            LOG.warnf("%s paused for %d ms on this instance only: %s", spec.name(), wait.toMillis(), e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        pauses.pause(spec(model), wait);
     }
 
     /**
@@ -194,43 +153,15 @@ public class RateLimiter {
      * unreachable): for health and operators.
      */
     public RateLimiterStatus status() {
-        Duration timeout = config.providers().values().stream()
-                .filter(provider -> provider.limits().requests() > 0)
-                .map(provider -> provider.limits().redisTimeout())
-                .min(Duration::compareTo).orElse(null);
-        if (timeout == null) {
-            return RateLimiterStatus.unlimited();
-        }
-        long now = System.nanoTime();
-        if (reachability.mayTry(now)) {
-            try {
-                int live = fleet.liveInstances(timeout);
-                reachability.reachable();
-                return RateLimiterStatus.fleet(live);
-            } catch (RedisUnreachable e) {
-                reachability.unreachable(e.getMessage(), now);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        RedisReachability.Outage outage = reachability.outage();
-        if (outage == null) {
-            return RateLimiterStatus.fleet(reachability.lastLiveInstances());
-        }
-        int assumed = config.providers().values().stream().mapToInt(p -> p.limits().assumedInstances()).max().orElse(1);
-        return RateLimiterStatus.localShare(outage.liveInstances() > 0 ? outage.liveInstances() : assumed,
-                outage.liveInstances() == 0, outage.since(), outage.cause());
+        return statusProbe.status();
     }
 
-    /** One try at the bucket: Redis if it may be asked, else this instance's share. */
-    private Attempt attempt(BucketSpec spec, long reserve) throws InterruptedException {
+    /** One try at the bucket: a provider's pause waits; else Redis if it may be asked, else this instance's share. */
+    private BucketTry attempt(BucketSpec spec, long reserve) throws InterruptedException {
         long now = System.nanoTime();
-        Long pauseEnd = pausedUntil.get(spec.name());
-        if (pauseEnd != null) {
-            if (now < pauseEnd) {
-                return Attempt.waitFor(Math.max(1, (pauseEnd - now + 999_999) / 1_000_000));
-            }
-            pausedUntil.remove(spec.name(), pauseEnd);
+        long paused = pauses.remainingMs(spec.name(), now);
+        if (paused > 0) {
+            return BucketTry.waitFor(paused);
         }
         if (reachability.mayTry(now)) {
             try {
@@ -238,66 +169,19 @@ public class RateLimiter {
                 reachability.reachable();
                 reachability.sawFleet(verdict.liveInstances());
                 if (spec.requestsPerDay() > 0) {
-                    fleetUsage.put(spec.quotaScope(), new DayCount(TokenBucket.today(), verdict.usedToday()));
+                    shares.sawFleetUsage(spec, verdict.usedToday());
                 }
                 return switch (verdict.outcome()) {
-                    case GRANTED -> Attempt.grantedByFleet(verdict.grantedAtMicros());
-                    case DAILY_QUOTA_SPENT -> throw dailyQuotaSpent(spec, verdict.usedToday(), spec.requestsPerDay(),
-                            Duration.ofMillis(verdict.waitMs()), null);
-                    case WAIT, PAUSED -> Attempt.waitFor(verdict.waitMs());
+                    case GRANTED -> BucketTry.grantedByFleet(verdict.grantedAtMicros());
+                    case DAILY_QUOTA_SPENT -> throw DailyQuotaSpent.ofFleet(spec, verdict.usedToday(),
+                            Duration.ofMillis(verdict.waitMs()));
+                    case WAIT, PAUSED -> BucketTry.waitFor(verdict.waitMs());
                 };
             } catch (RedisUnreachable e) {
                 reachability.unreachable(e.getMessage(), now);
             }
         }
-        return attemptLocally(spec, reserve, now);
-    }
-
-    private Attempt attemptLocally(BucketSpec spec, long reserve, long now) {
-        RedisReachability.Outage outage = reachability.outage();
-        if (outage == null) {
-            return Attempt.waitFor(1); // Redis came back between the check and here: ask it again
-        }
-        int instances = outage.liveInstances() > 0 ? outage.liveInstances() : spec.assumedInstances();
-        LocalDate today = TokenBucket.today();
-        TokenBucket share = outage.shares().compute(spec.name(), (name, bucket) -> bucket != null && bucket.day().equals(today)
-                ? bucket
-                : new TokenBucket(spec, 1.0 / instances, usedToday(spec, today), today, now));
-        long waitMs = share.tryTake(reserve, spec.requestsPerDay() > 0, now);
-        if (waitMs == 0) {
-            return Attempt.grantedByShare();
-        }
-        if (waitMs < 0) {
-            Duration untilReset = Duration.between(java.time.Instant.now(), today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
-            throw dailyQuotaSpent(spec, share.dayAllowance(), share.dayAllowance(), untilReset, instances);
-        }
-        // Wake at least once per retry interval, so a waiter notices Redis coming back.
-        return Attempt.waitFor(Math.min(waitMs, RedisReachability.RETRY_EVERY.toMillis()));
-    }
-
-    private long usedToday(BucketSpec spec, LocalDate today) {
-        DayCount seen = fleetUsage.get(spec.quotaScope());
-        return seen != null && seen.day().equals(today) ? seen.used() : 0;
-    }
-
-    private static ModelCallException dailyQuotaSpent(BucketSpec spec, long used, long allowed, Duration untilReset,
-            Integer shareOf) {
-        String what = shareOf == null
-                ? "the daily quota of " + spec.quotaScope() + " is spent: " + used + " of " + allowed + " attempts today"
-                : "this instance's share of the daily quota of " + spec.quotaScope() + " is spent: " + used + " of " + allowed
-                        + " attempts today (Redis is unreachable, so " + spec.requestsPerDay() + " is split among " + shareOf
-                        + " instances)";
-        long minutes = Math.max(1, (untilReset.toSeconds() + 59) / 60);
-        return new ModelCallException("daily_quota_exhausted", what + ", failed attempts included ("
-                + spec.setting() + ".requests-per-day=" + spec.requestsPerDay() + "). It resets at 00:00 UTC, in "
-                + minutes / 60 + " h " + minutes % 60 + " min. Until then use another model of the role's chain, "
-                + "or raise the provider's daily limit (e.g. by buying credits) and the setting with it.");
-    }
-
-    private static void sleep(long waitMs) throws InterruptedException {
-        // A little jitter keeps the heads of several instances' queues from asking Redis in lockstep;
-        // under saturation it costs no throughput, since refill keeps accruing while nobody asks.
-        Thread.sleep(waitMs + ThreadLocalRandom.current().nextLong(waitMs / 10 + 1));
+        return shares.take(spec, reserve, now);
     }
 
     private BucketSpec spec(ModelRef model) {
@@ -316,24 +200,4 @@ public class RateLimiter {
         return share;
     }
 
-    private record DayCount(LocalDate day, long used) {
-    }
-
-    /** The outcome of one try: granted (by whom, when by the granter's clock), or how long to wait before the next. */
-    private record Attempt(boolean granted, LimitMode mode, long waitMs, Instant grantedAt) {
-        static final Attempt NOT_TRIED = new Attempt(false, LimitMode.FLEET, 0, null);
-
-        static Attempt grantedByFleet(long redisMicros) {
-            return new Attempt(true, LimitMode.FLEET, 0,
-                    redisMicros > 0 ? Instant.EPOCH.plus(redisMicros, ChronoUnit.MICROS) : Instant.now());
-        }
-
-        static Attempt grantedByShare() {
-            return new Attempt(true, LimitMode.LOCAL_SHARE, 0, Instant.now());
-        }
-
-        static Attempt waitFor(long ms) {
-            return new Attempt(false, LimitMode.FLEET, ms, null);
-        }
-    }
 }

@@ -39,6 +39,16 @@ class BadModelConfigurationRefusesToStartTest {
     }
 
     @Test
+    void retryPolicyThatCannotWorkIsRefused() {
+        List<String> problems = problems(OPENROUTER, "conclave.llm.retry.max-attempts", "0",
+                "conclave.llm.retry.backoff-base", "-1s", "conclave.llm.retry.deadline", "0s");
+
+        assertEquals(List.of("conclave.llm.retry.max-attempts must be at least 1, not 0",
+                "conclave.llm.retry needs 0 < backoff-base <= backoff-cap",
+                "conclave.llm.retry.deadline must be positive (all attempts at one model together), not PT0S"), problems);
+    }
+
+    @Test
     void noKeyAnywhereFallsBackToOfflineInsteadOfRefusing() {
         assertEquals(List.of(), problems(OPENROUTER));
     }

@@ -1,6 +1,6 @@
 package dev.conclave.llm.openai;
 
-import dev.conclave.delivery.Backoff;
+import dev.conclave.delivery.RetryPolicy;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -48,8 +48,9 @@ final class OpenRouterFixture {
 
     /** Retries after 1 to 10 ms (seeded), so only a Retry-After makes a test wait long. */
     static RetryingCaller retrying(OpenAiCompatibleClient client, Duration deadline) {
-        return new RetryingCaller(client, new Backoff(Duration.ofMillis(10), Duration.ofMillis(40), new Random(7)), 3,
-                deadline);
+        RetryPolicy policy = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40), RetryPolicy.Jitter.FULL,
+                deadline, CallFailure::retry);
+        return new RetryingCaller(client, policy, policy.backoff(new Random(7)));
     }
 
     static ChatRequest request() {

@@ -12,10 +12,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Configuration built by hand from {@code conclave.llm.*} properties, with the library's offline provider. */
-final class TestConfig {
+public final class TestConfig {
     static final String OFFLINE = "offline/conclave-offline-1";
 
-    static LlmConfig of(Map<String, String> properties) {
+    public static LlmConfig of(Map<String, String> properties) {
         Map<String, String> all = new HashMap<>(Map.of(
                 "conclave.llm.providers.offline.kind", "offline",
                 "conclave.llm.providers.offline.requires-key", "false",
