@@ -33,11 +33,13 @@ import java.util.regex.Pattern;
 public class ScanBenchmark {
     static final String SERVER = System.getenv().getOrDefault("CONCLAVE_SERVER", "http://127.0.0.1:18080");
     /**
-     * HTTP/2 by default (java.net.http upgrades to h2c and multiplexes every submitter on one connection, as the
-     * issue-11 numbers were taken); CONCLAVE_BENCH_HTTP=1.1 gives each concurrent request a connection of its own.
+     * HTTP/1.1 by default, a connection per concurrent request, as curl and most HTTP clients talk to the gateway.
+     * CONCLAVE_BENCH_HTTP=2 upgrades to h2c and multiplexes every submitter on one connection, as the first issue-11
+     * numbers were taken (2026-11-30 to 2026-12-02 morning): on two cores that client and the gateway's HTTP/2
+     * handling cost more CPU per scan than the pipeline stages they feed (docs/benchmarks.md).
      */
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .version("1.1".equals(System.getenv("CONCLAVE_BENCH_HTTP")) ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
+            .version("2".equals(System.getenv("CONCLAVE_BENCH_HTTP")) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
             .build();
     static final String BEARER = "Bearer " + System.getenv().getOrDefault("CONCLAVE_API_KEY", "");
     /** Names are unique per run: the response cache would answer a repeated project without any model call. */
