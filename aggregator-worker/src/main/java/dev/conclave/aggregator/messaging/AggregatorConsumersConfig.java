@@ -20,8 +20,9 @@ public interface AggregatorConsumersConfig {
     int resultsConcurrency();
 
     /**
-     * Runs synthesised and closed at once, each on a thread of its own after the record that completed
-     * its run returned; a record that completes a run while this many are closing waits for one to end.
+     * Runs synthesised at once, each on a thread of its own after the record that completed its run
+     * returned; a record that completes a run while this many are synthesising waits for one to have its
+     * outcome (writing and announcing the outcome take no place).
      */
     @WithDefault("16")
     int synthesisConcurrency();

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
@@ -33,8 +34,9 @@ import org.jboss.logging.Logger;
  * anything else they throw is worth retrying (the record comes again).
  *
  * <p>A record that completes its run returns once the run is claimed: the synthesis and the close run
- * on a thread of their own, at most {@code conclave.aggregator.consumers.synthesis-concurrency} at once
- * (a record that claims a run waits for a free place: backpressure). The claim in PostgreSQL is what
+ * on a thread of their own, at most {@code conclave.aggregator.consumers.synthesis-concurrency}
+ * syntheses at once (a record that claims a run waits for a free place: backpressure; the place is
+ * free again once the synthesis has its outcome, before the outcome is written and announced). The claim in PostgreSQL is what
  * makes it safe to commit the record before the synthesis ends: its lease is renewed while the close
  * runs, failed steps are retried under {@link Persistently}; if the process dies, the lease expires and
  * the {@link DeadlineSweeper} of any instance takes the run over; at shutdown, a close still running
@@ -124,11 +126,17 @@ public class RunCloser {
         try {
             Thread.ofVirtual().name("close-" + claim.request().scanId() + "-" + claim.request().run()).start(() -> {
                 closers.add(Thread.currentThread());
+                AtomicBoolean released = new AtomicBoolean();
+                Runnable release = () -> {
+                    if (released.compareAndSet(false, true)) {
+                        closing.release();
+                    }
+                };
                 try {
-                    closeUntilDone(claim);
+                    closeUntilDone(claim, release);
                 } finally {
                     closers.remove(Thread.currentThread());
-                    closing.release();
+                    release.run();
                 }
             });
         } catch (RuntimeException e) {
@@ -140,11 +148,17 @@ public class RunCloser {
     /**
      * Closes a claimed run, retrying its steps for as long as a dependency is down; gives the claim back
      * when a step fails for good (the run then closes at its deadline) and hands it over at shutdown.
+     * {@code synthesised} runs once the synthesis has its outcome: the place it frees bounds the model
+     * calls, while writing the outcome and announcing it need none.
      */
-    private void closeUntilDone(Claim claim) {
+    private void closeUntilDone(Claim claim, Runnable synthesised) {
         String run = "scan " + claim.request().scanId() + " run " + claim.request().run();
         try {
-            close(claim, () -> persistently.call("synthesising " + run, () -> synthesis.synthesise(claim)));
+            close(claim, () -> {
+                RunOutcome outcome = persistently.call("synthesising " + run, () -> synthesis.synthesise(claim));
+                synthesised.run();
+                return outcome;
+            });
         } catch (Persistently.InterruptedStepException e) {
             Thread.interrupted(); // the hand-over is a statement of its own: JDBC must not see the interrupt
             LOG.infof("closing %s was interrupted by the shutdown; its claim is handed over", run);
