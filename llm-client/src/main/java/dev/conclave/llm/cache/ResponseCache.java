@@ -15,6 +15,7 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -48,7 +49,11 @@ public class ResponseCache {
     private final RedisConnections connections;
     private final boolean sharedWithBuckets;
     private final CallRecorder recorder;
+    /** How long one reading of Redis' memory serves the headroom check of later stores. */
+    static final Duration MEMORY_READING_AGE = Duration.ofSeconds(1);
+
     private final AtomicBoolean warnedAboutEviction = new AtomicBoolean();
+    private volatile MemoryReading memoryReading;
 
     public ResponseCache(LlmConfig llm, @Any Instance<RedisDataSource> namedRedis, RedisClients clients,
             CallRecorder recorder) {
@@ -177,20 +182,21 @@ public class ResponseCache {
     }
 
     /**
-     * One INFO per store (stores follow a paid model call, so this is cheap by comparison). In a
-     * Redis that evicts nothing the cache leaves headroom for the rate-limit buckets; in one that
-     * evicts and also holds the buckets, they could be the ones dropped: said once, loudly.
+     * Redis' memory as last read: one INFO serves the stores of the next {@link #MEMORY_READING_AGE}
+     * (issue 11: an INFO per store was a second blocking round trip after every model call, and its
+     * kilobyte of text parsed each time). Within that second the cache can overshoot its share by what
+     * it stores meanwhile: a few hundred answers of a few kilobytes, far inside the headroom the share
+     * leaves. In a Redis that evicts nothing the cache leaves headroom for the rate-limit buckets; in
+     * one that evicts and also holds the buckets, they could be the ones dropped: said once, loudly.
      */
     private boolean roomToStore(CacheKey key, CallScope scope) {
-        RedisMemory memory;
-        try {
-            memory = RedisMemory.parse(command(() -> redis.execute("INFO", "memory").toString()));
-        } catch (RedisConnections.RedisBusy e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // Some managed Redis deny INFO; a dedicated cache Redis needs no headroom check anyway.
-            // Unreachable Redis fails the SET that follows, which says so.
-            LOG.debugf("cache: INFO memory refused (%s); storing without the headroom check", e.getMessage());
+        MemoryReading reading = memoryReading;
+        if (reading == null || System.nanoTime() - reading.readAt() > MEMORY_READING_AGE.toNanos()) {
+            reading = new MemoryReading(readMemory(), System.nanoTime());
+            memoryReading = reading;
+        }
+        RedisMemory memory = reading.memory();
+        if (memory == null) {
             return true;
         }
         if (sharedWithBuckets && memory.evicts() && warnedAboutEviction.compareAndSet(false, true)) {
@@ -205,6 +211,24 @@ public class ResponseCache {
                 + " the cache stops at conclave.llm.cache.max-memory-share=%s to leave room for the rate-limit buckets",
                 scope.role(), scope.scanId(), memory.usedBytes(), memory.maxBytes(), config.maxMemoryShare());
         return false;
+    }
+
+    /** Redis' memory now; null when it refuses INFO (some managed Redis do): stores then go without the check. */
+    private RedisMemory readMemory() {
+        try {
+            return RedisMemory.parse(command(() -> redis.execute("INFO", "memory").toString()));
+        } catch (RedisConnections.RedisBusy e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A dedicated cache Redis needs no headroom check anyway. Unreachable Redis fails the SET that
+            // follows, which says so.
+            LOG.debugf("cache: INFO memory refused (%s); storing without the headroom check", e.getMessage());
+            return null;
+        }
+    }
+
+    /** One reading of Redis' memory (null: INFO refused), and when it was taken ({@link System#nanoTime()}). */
+    private record MemoryReading(RedisMemory memory, long readAt) {
     }
 
     /**
