@@ -49,14 +49,17 @@ import org.jboss.logging.Logger;
 public class FanIn {
     private static final Logger LOG = Logger.getLogger(FanIn.class);
 
+    /** The run's advisory lock, held until the transaction ends. Parameters: scan id, run. */
+    private static final String LOCK = "select pg_advisory_xact_lock(hashtext(cast(? as text)), ?)";
+
     /**
      * The advisory lock, then in the same round trip what a decision about the run needs: the scan's
      * latest run, the aggregation row's status (row locked) and expected roles, the roles stored so far
      * and the cancel asked for. Parameters: scan id, run (lock); scan id; scan id, run (roles);
      * scan id, run (aggregation); scan id, run (cancel).
      */
-    private static final String LOCK_AND_READ = """
-            select pg_advisory_xact_lock(hashtext(cast(? as text)), ?);
+    private static final String LOCK_AND_READ = LOCK + """
+            ;
             select (select current_run from scan where id = ?),
                    a.status, a.expected_roles,
                    array(select role from role_result where scan_id = ? and run = ?),
@@ -81,7 +84,7 @@ public class FanIn {
     @Transactional
     public Optional<Claim> openAndClaim(ScanRequest request) {
         return Sql.withConnection(database, "opening scan " + request.scanId() + " run " + request.run(), connection -> {
-            lockAndRead(connection, request.scanId(), request.run());
+            Sql.query(connection, LOCK, request.scanId().toString(), request.run());
             Sql.update(connection, """
                     insert into aggregation (scan_id, run, request, expected_roles, status, requested_at, deadline_at)
                     values (?, ?, cast(? as jsonb), cast(? as jsonb), 'OPEN', ?, ?)
