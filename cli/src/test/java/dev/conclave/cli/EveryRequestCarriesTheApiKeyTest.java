@@ -32,8 +32,7 @@ class EveryRequestCarriesTheApiKeyTest {
 
     @Test
     void aScanSendsTheKeyOnItsSubmissionPollsAndEventStream() throws IOException {
-        Files.createDirectories(workingDirectory.resolve("demo-shop"));
-        Files.writeString(workingDirectory.resolve("demo-shop/README.md"), "# Demo shop\n");
+        DemoShopTest.createIn(workingDirectory);
         String running = scan("RUNNING", roles(role("architect", "PENDING", null)), "null");
         String completed = scan("COMPLETED", roles(role("architect", "SUCCEEDED", null)), SampleReports.full("COMPLETED"));
         try (FakeGateway gateway = FakeGateway.accepting(running, running, running, completed)

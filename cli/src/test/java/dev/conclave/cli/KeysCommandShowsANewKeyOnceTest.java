@@ -90,18 +90,13 @@ class KeysCommandShowsANewKeyOnceTest {
 
     @Test
     void whatCannotBeMeantIsAUsageError() {
-        for (List<String> args : List.of(List.of("keys"), List.of("keys", "rotate"),
+        CommandRun.assertEachIsAUsageError(workingDirectory, List.of(List.of("keys"), List.of("keys", "rotate"),
                 List.of("keys", "create", "--name", "ci"), List.of("keys", "create", "--role", "admin"),
                 List.of("keys", "create", "--name", "ci", "--role", "owner"),
                 List.of("keys", "create", "--name", "ci", "--role", "viewer", "--ttl-days", "0"),
                 List.of("keys", "create", "--name", " ", "--role", "viewer"),
-                List.of("keys", "revoke"), List.of("keys", "revoke", "a/b"), List.of("keys", "list", "--role", "admin"))) {
-            CommandRun run = CommandRun.of(workingDirectory, args.toArray(String[]::new));
-            assertEquals(64, run.exitCode(), args + ": " + run);
-        }
-        CommandRun help = CommandRun.of(workingDirectory, "keys", "--help");
-        assertEquals(0, help.exitCode(), help::toString);
-        assertTrue(help.out().contains("conclave keys create --name NAME --role ROLE"), help::toString);
+                List.of("keys", "revoke"), List.of("keys", "revoke", "a/b"), List.of("keys", "list", "--role", "admin")));
+        CommandRun.assertHelpShows(workingDirectory, "keys", "conclave keys create --name NAME --role ROLE");
     }
 
     private CommandRun run(ScriptedGateway gateway, String... args) {
