@@ -37,18 +37,7 @@ final class CancelCli extends GatewayCli {
             throw new UsageException("'" + scan + "' is not a scan id (a UUID, as 'conclave scan' prints it)");
         }
         return new CancelOptions(server(), scanId,
-                run == null ? Optional.empty() : Optional.of(runNumber(run)));
-    }
-
-    private static int runNumber(String value) throws UsageException {
-        try {
-            int number = Integer.parseInt(value.strip());
-            if (number >= 1) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw new UsageException("--run takes a run number (1, 2, ...), got '" + value + "'");
+                run == null ? Optional.empty()
+                        : Optional.of(WholeNumber.aboveZero(run, "--run takes a run number (1, 2, ...)")));
     }
 }

@@ -157,18 +157,7 @@ final class DeadLettersCli extends GatewayCli {
     }
 
     private static int limit(String value) throws UsageException {
-        if (value == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value.strip());
-            if (limit > 0) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException("--limit must be a whole number above 0, got '" + value + "'");
+        return value == null ? DEFAULT_LIMIT : WholeNumber.aboveZero(value, "--limit must be a whole number above 0");
     }
 
     private static String bool(String value) throws UsageException {

@@ -139,17 +139,6 @@ final class KeysCli extends GatewayCli {
     }
 
     private static Integer ttlDays(String value) throws UsageException {
-        if (value == null) {
-            return null;
-        }
-        try {
-            int days = Integer.parseInt(value.strip());
-            if (days > 0) {
-                return days;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw new UsageException("--ttl-days must be a whole number of days above 0, got '" + value + "'");
+        return value == null ? null : WholeNumber.aboveZero(value, "--ttl-days must be a whole number of days above 0");
     }
 }

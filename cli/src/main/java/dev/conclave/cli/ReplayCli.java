@@ -120,13 +120,13 @@ final class ReplayCli extends GatewayCli {
         }
         if (limit != null) {
             query.put("limit", limit);
-            filter.put("limit", integer("--limit", limit));
+            filter.put("limit", WholeNumber.of(limit, "--limit is a whole number"));
         }
         if (share != null) {
             body.put("share", number("--share", share));
         }
         if (maxInFlight != null) {
-            body.put("maxInFlight", integer("--max-in-flight", maxInFlight));
+            body.put("maxInFlight", WholeNumber.of(maxInFlight, "--max-in-flight is a whole number"));
         }
         if (bypassCache) {
             body.put("bypassCache", true);
@@ -185,14 +185,6 @@ final class ReplayCli extends GatewayCli {
     private void noJob(String chosen) throws UsageException {
         if (job != null) {
             throw new UsageException("unexpected argument '" + job + "': replay " + chosen + " takes options only");
-        }
-    }
-
-    private static int integer(String flag, String value) throws UsageException {
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new UsageException(flag + " is a whole number, got '" + value + "'");
         }
     }
 

@@ -303,14 +303,6 @@ final class RunsCommand extends GatewayCli {
     }
 
     private static int number(String what, String value) throws UsageException {
-        try {
-            int number = Integer.parseInt(value.trim());
-            if (number >= 1) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw new UsageException(what + " must be a whole number from 1, got '" + value + "'");
+        return WholeNumber.aboveZero(value, what + " must be a whole number from 1");
     }
 }

@@ -170,17 +170,7 @@ final class ScanCli extends GatewayCli {
     }
 
     private static Duration timeout(String flagValue) throws UsageException {
-        if (flagValue == null) {
-            return ScanOptions.DEFAULT_TIMEOUT;
-        }
-        try {
-            long seconds = Long.parseLong(flagValue.strip());
-            if (seconds > 0) {
-                return Duration.ofSeconds(seconds);
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with the same message as a non-positive number
-        }
-        throw new UsageException("--timeout must be a whole number of seconds above 0, got '" + flagValue + "'");
+        return flagValue == null ? ScanOptions.DEFAULT_TIMEOUT : Duration.ofSeconds(
+                WholeNumber.aboveZeroLong(flagValue, "--timeout must be a whole number of seconds above 0"));
     }
 }
