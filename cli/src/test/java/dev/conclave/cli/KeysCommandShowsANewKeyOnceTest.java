@@ -1,5 +1,6 @@
 package dev.conclave.cli;
 
+import static dev.conclave.cli.ScriptedGateway.KEY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  * exit codes 0, 1 (refused) and 64 (misuse).
  */
 class KeysCommandShowsANewKeyOnceTest {
-    private static final String ADMIN = "cnk_0a1b2c3d_9f8e7d6c5b4a39281706f5e4d3c2b1a0";
     private static final String NEW_KEY = "cnk_5e6f7a8b_newsecretnewsecretnewsecret0123";
 
     @TempDir
@@ -40,7 +40,7 @@ class KeysCommandShowsANewKeyOnceTest {
             assertFalse(run.err().contains(NEW_KEY), "the key is on stdout only: " + run);
             JsonNode body = WireJson.decode(gateway.received().getFirst().body(), JsonNode.class);
             assertEquals("{\"name\":\"ci\",\"role\":\"submitter\",\"tenant\":\"t2\",\"ttlDays\":30}", body.toString());
-            assertEquals("Bearer " + ADMIN, gateway.received().getFirst().authorization());
+            assertEquals("Bearer " + KEY, gateway.received().getFirst().authorization());
         }
     }
 
@@ -100,6 +100,6 @@ class KeysCommandShowsANewKeyOnceTest {
     }
 
     private CommandRun run(ScriptedGateway gateway, String... args) {
-        return CommandRun.of(workingDirectory, Map.of("CONCLAVE_SERVER", gateway.url(), "CONCLAVE_API_KEY", ADMIN), args);
+        return CommandRun.of(workingDirectory, Map.of("CONCLAVE_SERVER", gateway.url(), "CONCLAVE_API_KEY", KEY), args);
     }
 }
