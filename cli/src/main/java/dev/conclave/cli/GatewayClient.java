@@ -200,7 +200,8 @@ public final class GatewayClient implements AutoCloseable {
      * the scan runs (the connect timeout still applies).
      */
     HttpRequest events(String scanId) {
-        return authorized(HttpRequest.newBuilder(endpoint(SCANS_PATH + "/" + urlEncode(scanId) + "/events"))).header("Accept", "text/event-stream").GET().build();
+        return authorized(HttpRequest.newBuilder(endpoint(SCANS_PATH + "/" + urlEncode(scanId) + "/events")))
+                .header("Accept", "text/event-stream").GET().build();
     }
 
     /** A JSON request to {@code pathAndQuery}, with the key and the usual timeout; the caller adds the method. */

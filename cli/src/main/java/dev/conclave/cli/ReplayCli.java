@@ -99,7 +99,7 @@ final class ReplayCli extends GatewayCli {
 
     @Override
     public Integer call() throws UsageException, GatewayException {
-        return new ReplayCommand(options(), context.out(), context.err(), context.apiKey()).run().code();
+        return new ReplayCommand(options(), context.out(), context.apiKey()).run().code();
     }
 
     ReplayOptions options() throws UsageException {

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * {@code conclave replay ...}: one call of the gateway's replay API, its answer printed as a few
  * lines (or as the gateway's JSON with {@code --json}). Exit 0 when the gateway agreed, 1 otherwise.
  */
-record ReplayCommand(ReplayOptions options, PrintStream out, PrintStream err, ApiKey apiKey) {
+record ReplayCommand(ReplayOptions options, PrintStream out, ApiKey apiKey) {
     private static final String PATH = "/api/v1/replays";
     /** A dry run reads every selected scan's runs and calls to estimate: more than an ordinary call's 30 s. */
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -22,7 +22,8 @@ record ReplayCommand(ReplayOptions options, PrintStream out, PrintStream err, Ap
                 case "dry-run", "start" -> gateway.call("POST", PATH, options.body(), null, what);
                 case "list" -> gateway.call("GET", PATH + query(), what);
                 case "show" -> gateway.call("GET", PATH + "/" + GatewayClient.urlEncode(options.job()), what);
-                default -> gateway.call("POST", PATH + "/" + GatewayClient.urlEncode(options.job()) + "/" + options.action(), what);
+                default -> gateway.call("POST", PATH + "/" + GatewayClient.urlEncode(options.job()) + "/"
+                        + options.action(), what);
             };
             if (options.json()) {
                 out.println(json.toPrettyString());
