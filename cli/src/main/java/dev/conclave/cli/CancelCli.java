@@ -2,34 +2,27 @@ package dev.conclave.cli;
 
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code conclave cancel <scan-id> [--run N]}: checked into {@link CancelOptions} and run by {@link CancelCommand}. */
 @Command(name = "cancel", description = "Cancel a queued or running run (default: the scan's current run); it closes"
         + " CANCELLED and no further model call is made for it.")
-final class CancelCli implements Callable<Integer> {
-
-    private final CliContext context;
+final class CancelCli extends GatewayCli {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "<scan-id>", description = "the scan, as conclave scan prints it")
     String scan;
-
-    @Mixin
-    GatewayOptions gateway;
 
     @Option(names = "--run", paramLabel = "N", description = "the run to cancel (default: the scan's current run)")
     String run;
 
     CancelCli(CliContext context) {
-        this.context = context;
+        super(context);
     }
 
     @Override
-    public Integer call() throws UsageException, CommandFailure {
+    public Integer call() throws UsageException, GatewayException {
         return new CancelCommand(options(), context.out(), context.apiKey()).run().code();
     }
 
@@ -43,19 +36,8 @@ final class CancelCli implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("'" + scan + "' is not a scan id (a UUID, as 'conclave scan' prints it)");
         }
-        return new CancelOptions(context.serverUrl(gateway.server), scanId,
-                run == null ? Optional.empty() : Optional.of(runNumber(run)));
-    }
-
-    private static int runNumber(String value) throws UsageException {
-        try {
-            int number = Integer.parseInt(value.strip());
-            if (number >= 1) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw new UsageException("--run takes a run number (1, 2, ...), got '" + value + "'");
+        return new CancelOptions(server(), scanId,
+                run == null ? Optional.empty()
+                        : Optional.of(WholeNumber.aboveZero(run, "--run takes a run number (1, 2, ...)")));
     }
 }

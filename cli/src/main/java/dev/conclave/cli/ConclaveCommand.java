@@ -101,16 +101,23 @@ public final class ConclaveCommand implements Callable<Integer> {
         throw new UsageException("missing command: expected 'scan <directory>' or '--help'");
     }
 
-    /** A command's checks refused its arguments (usage, 64) or it could not do its job (failed, 1). */
+    /**
+     * A command's checks refused its arguments (usage, 64) or it could not do its job (failed, 1): a
+     * {@link CommandFailure}, or a {@link GatewayException} from a gateway that could not be reached or refused
+     * the call, said here once for every command.
+     */
     private int failed(Exception e, CommandLine command, ParseResult parsed) throws Exception {
         return switch (e) {
             case UsageException usage -> usageError(command, usage.getMessage());
-            case CommandFailure failure -> {
-                context.err().println("conclave: " + failure.getMessage());
-                yield ExitCode.FAILED.code();
-            }
+            case CommandFailure failure -> failedWith(failure.getMessage());
+            case GatewayException refused -> failedWith(refused.getMessage());
             default -> throw e;
         };
+    }
+
+    private int failedWith(String message) {
+        context.err().println("conclave: " + message);
+        return ExitCode.FAILED.code();
     }
 
     /** The message, then the usage of the command it concerns, on stderr; nothing on stdout. */

@@ -5,13 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code conclave dead-letters list|show|redrive|purge ...}: the words picocli read, checked into
@@ -32,12 +28,10 @@ import picocli.CommandLine.Spec;
             "redrive sends the original record back to its topic with a redriven-from header, once:",
             "a letter re-driven before is skipped unless --force. purge removes it from the index only",
             "(the topic keeps it until Kafka's retention deletes it)."})
-final class DeadLettersCli implements Callable<Integer> {
+final class DeadLettersCli extends GatewayCli {
 
     private static final int DEFAULT_LIMIT = 50;
     private static final List<String> ACTIONS = List.of("list", "show", "redrive", "purge");
-
-    private final CliContext context;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "<action>", completionCandidates = Actions.class,
             description = "list, show, redrive or purge")
@@ -45,9 +39,6 @@ final class DeadLettersCli implements Callable<Integer> {
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "<id>", description = "the dead letter (see the list)")
     String id;
-
-    @Mixin
-    GatewayOptions gateway;
 
     @Option(names = "--all", description = "redrive or purge every dead letter the filters match")
     boolean all;
@@ -82,9 +73,6 @@ final class DeadLettersCli implements Callable<Integer> {
             description = "filter: true: only those re-driven before; false: only those never re-driven")
     String redriven;
 
-    @Spec
-    CommandSpec spec;
-
     /** The actions, offered by the generated completion. */
     static final class Actions extends ArrayList<String> {
         Actions() {
@@ -93,11 +81,11 @@ final class DeadLettersCli implements Callable<Integer> {
     }
 
     DeadLettersCli(CliContext context) {
-        this.context = context;
+        super(context);
     }
 
     @Override
-    public Integer call() throws UsageException {
+    public Integer call() throws UsageException, GatewayException {
         return context.helpWord(action, spec) ? ExitCode.COMPLETED.code()
                 : new DeadLettersCommand(options(), context.out(), context.err(), context.apiKey()).run();
     }
@@ -122,7 +110,7 @@ final class DeadLettersCli implements Callable<Integer> {
         if (force && chosen != DeadLettersOptions.Action.REDRIVE) {
             throw new UsageException("--force is for redrive");
         }
-        return new DeadLettersOptions(chosen, context.serverUrl(gateway.server), letter, all, Map.copyOf(filters),
+        return new DeadLettersOptions(chosen, server(), letter, all, Map.copyOf(filters),
                 limit(limit), cursor, force, json);
     }
 
@@ -169,18 +157,7 @@ final class DeadLettersCli implements Callable<Integer> {
     }
 
     private static int limit(String value) throws UsageException {
-        if (value == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value.strip());
-            if (limit > 0) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException("--limit must be a whole number above 0, got '" + value + "'");
+        return value == null ? DEFAULT_LIMIT : WholeNumber.aboveZero(value, "--limit must be a whole number above 0");
     }
 
     private static String bool(String value) throws UsageException {

@@ -2,8 +2,6 @@ package dev.conclave.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,23 +11,12 @@ import java.util.Map;
  * (list, show, redrive, purge). Prints what the gateway answered; exits 1 when the gateway cannot be
  * reached or refuses, or when a bulk re-drive failed for some letters.
  */
-final class DeadLettersCommand {
+record DeadLettersCommand(DeadLettersOptions options, PrintStream out, PrintStream err, ApiKey apiKey) {
     static final String PATH = "/api/v1/dead-letters";
     private static final int REASON_WIDTH = 90;
 
-    private final DeadLettersOptions options;
-    private final PrintStream out;
-    private final PrintStream err;
-    private final ApiKey apiKey;
-
-    DeadLettersCommand(DeadLettersOptions options, PrintStream out, PrintStream err, ApiKey apiKey) {
-        this.options = options;
-        this.out = out;
-        this.err = err;
-        this.apiKey = apiKey;
-    }
-
-    int run() {
+    /** Runs the action; a gateway that cannot be reached or refuses is said by {@link ConclaveCommand} (exit 1). */
+    int run() throws GatewayException {
         try (GatewayClient gateway = new GatewayClient(options.server(), apiKey)) {
             return switch (options.action()) {
                 case LIST -> list(gateway);
@@ -37,9 +24,6 @@ final class DeadLettersCommand {
                 case REDRIVE -> options.all() ? redriveAll(gateway) : redrive(gateway);
                 case PURGE -> options.all() ? purgeAll(gateway) : purge(gateway);
             };
-        } catch (GatewayException e) {
-            err.println("conclave: " + e.getMessage());
-            return ExitCode.FAILED.code();
         }
     }
 
@@ -47,7 +31,7 @@ final class DeadLettersCommand {
         List<String> query = filters();
         query.add("limit=" + options.limit());
         if (options.cursor() != null) {
-            query.add("cursor=" + encode(options.cursor()));
+            query.add("cursor=" + GatewayClient.urlEncode(options.cursor()));
         }
         JsonNode page = gateway.call("GET", PATH + "?" + String.join("&", query), "list the dead letters");
         if (options.json()) {
@@ -146,14 +130,10 @@ final class DeadLettersCommand {
     private List<String> filters() {
         List<String> query = new ArrayList<>();
         for (Map.Entry<String, String> filter : options.filters().entrySet()) {
-            query.add(filter.getKey() + "=" + encode(filter.getValue()));
+            query.add(filter.getKey() + "=" + GatewayClient.urlEncode(filter.getValue()));
         }
         query.sort(null); // a stable order: the map is unordered
         return query;
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static String text(JsonNode node, String field) {

@@ -90,7 +90,7 @@ public final class GatewayClient implements AutoCloseable {
     /** Uploads a .zip or .tar.gz as it is; the gateway unpacks it under its limits. */
     public AcceptedScan submitArchive(String name, ProjectSource.Archive archive, boolean bypassCache,
             String idempotencyKey) throws GatewayException {
-        String query = "?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&bypassCache=" + bypassCache;
+        String query = "?name=" + urlEncode(name) + "&bypassCache=" + bypassCache;
         try {
             return post(SCANS_PATH + query, archive.contentType(), HttpRequest.BodyPublishers.ofFile(archive.file()),
                     idempotencyKey);
@@ -126,7 +126,7 @@ public final class GatewayClient implements AutoCloseable {
 
     /** Reads where a scan stands, with its report once it has one. */
     public ScanProgress status(String scanId) throws GatewayException {
-        HttpRequest request = request(SCANS_PATH + "/" + URLEncoder.encode(scanId, StandardCharsets.UTF_8))
+        HttpRequest request = request(SCANS_PATH + "/" + urlEncode(scanId))
                 .GET()
                 .build();
         HttpResponse<String> response = send(request, "read scan " + scanId);
@@ -177,7 +177,7 @@ public final class GatewayClient implements AutoCloseable {
      * run as it stands; a run already closed is refused (409) with its status.
      */
     public ScanProgress cancel(String scanId, Optional<Integer> run) throws GatewayException {
-        HttpRequest request = request(SCANS_PATH + "/" + URLEncoder.encode(scanId, StandardCharsets.UTF_8) + "/cancel"
+        HttpRequest request = request(SCANS_PATH + "/" + urlEncode(scanId) + "/cancel"
                         + run.map(n -> "?run=" + n).orElse(""))
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build();
@@ -190,13 +190,18 @@ public final class GatewayClient implements AutoCloseable {
         http.close();
     }
 
+    /** A path segment or query value as it goes into a request (the path and query {@link #call} takes). */
+    static String urlEncode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
     /**
      * A scan's Server-Sent Events stream, with the key. No request timeout: the stream stays open for as long as
      * the scan runs (the connect timeout still applies).
      */
     HttpRequest events(String scanId) {
-        return authorized(HttpRequest.newBuilder(endpoint(SCANS_PATH + "/" + URLEncoder.encode(scanId,
-                StandardCharsets.UTF_8) + "/events"))).header("Accept", "text/event-stream").GET().build();
+        return authorized(HttpRequest.newBuilder(endpoint(SCANS_PATH + "/" + urlEncode(scanId) + "/events")))
+                .header("Accept", "text/event-stream").GET().build();
     }
 
     /** A JSON request to {@code pathAndQuery}, with the key and the usual timeout; the caller adds the method. */

@@ -5,13 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code conclave keys create|list|revoke ...}: the words picocli read, checked into {@link KeysOptions}
@@ -31,12 +27,10 @@ import picocli.CommandLine.Spec;
         footer = {"",
             "The CLI authenticates with $CONCLAVE_API_KEY, else the file $CONCLAVE_API_KEY_FILE names",
             "(./conclave sets it to the local admin key; ./conclave key prints that key)."})
-final class KeysCli implements Callable<Integer> {
+final class KeysCli extends GatewayCli {
 
     private static final Map<String, KeysOptions.Action> ACTIONS = Map.of("create", KeysOptions.Action.CREATE,
             "list", KeysOptions.Action.LIST, "revoke", KeysOptions.Action.REVOKE);
-
-    private final CliContext context;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "<action>", completionCandidates = Actions.class,
             description = "create, list or revoke")
@@ -44,9 +38,6 @@ final class KeysCli implements Callable<Integer> {
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "<id>", description = "revoke: the key's id")
     String id;
-
-    @Mixin
-    GatewayOptions gateway;
 
     @Option(names = "--json", description = "print the gateway's JSON as it is")
     boolean json;
@@ -63,9 +54,6 @@ final class KeysCli implements Callable<Integer> {
     @Option(names = "--ttl-days", paramLabel = "D", description = "create: days until it expires (default: never)")
     String ttlDays;
 
-    @Spec
-    CommandSpec spec;
-
     /** The actions, offered by the generated completion. */
     static final class Actions extends ArrayList<String> {
         Actions() {
@@ -74,11 +62,11 @@ final class KeysCli implements Callable<Integer> {
     }
 
     KeysCli(CliContext context) {
-        this.context = context;
+        super(context);
     }
 
     @Override
-    public Integer call() throws UsageException {
+    public Integer call() throws UsageException, GatewayException {
         return context.helpWord(action, spec) ? ExitCode.COMPLETED.code()
                 : new KeysCommand(options(), context.out(), context.err(), context.apiKey()).run();
     }
@@ -91,7 +79,7 @@ final class KeysCli implements Callable<Integer> {
         if (chosen == null) {
             throw new UsageException("unknown keys action '" + action + "': one of create, list, revoke");
         }
-        URI server = context.serverUrl(gateway.server);
+        URI server = server();
         if (chosen != KeysOptions.Action.CREATE) {
             for (String[] option : new String[][] {{"--name", name}, {"--role", role}, {"--tenant", tenant},
                 {"--ttl-days", ttlDays}}) {
@@ -151,17 +139,6 @@ final class KeysCli implements Callable<Integer> {
     }
 
     private static Integer ttlDays(String value) throws UsageException {
-        if (value == null) {
-            return null;
-        }
-        try {
-            int days = Integer.parseInt(value.strip());
-            if (days > 0) {
-                return days;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw new UsageException("--ttl-days must be a whole number of days above 0, got '" + value + "'");
+        return value == null ? null : WholeNumber.aboveZero(value, "--ttl-days must be a whole number of days above 0");
     }
 }

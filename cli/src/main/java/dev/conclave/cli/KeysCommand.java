@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.conclave.model.WireJson;
 import java.io.PrintStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,33 +12,19 @@ import java.util.List;
  * printed once, alone on stdout so a script can capture it; what it is and the warning that it is not shown
  * again go to stderr.
  */
-final class KeysCommand {
+record KeysCommand(KeysOptions options, PrintStream out, PrintStream err, ApiKey apiKey) {
     static final String PATH = "/api/v1/keys";
     private static final List<String> COLUMNS = List.of("ID", "PREFIX", "NAME", "ROLE", "TENANT", "CREATED", "EXPIRES",
             "LAST USED", "STATE");
 
-    private final KeysOptions options;
-    private final PrintStream out;
-    private final PrintStream err;
-    private final ApiKey apiKey;
-
-    KeysCommand(KeysOptions options, PrintStream out, PrintStream err, ApiKey apiKey) {
-        this.options = options;
-        this.out = out;
-        this.err = err;
-        this.apiKey = apiKey;
-    }
-
-    int run() {
+    /** Runs the action; a gateway that cannot be reached or refuses is said by {@link ConclaveCommand} (exit 1). */
+    int run() throws GatewayException {
         try (GatewayClient gateway = new GatewayClient(options.server(), apiKey)) {
             return switch (options.action()) {
                 case CREATE -> create(gateway);
                 case LIST -> list(gateway);
                 case REVOKE -> revoke(gateway);
             };
-        } catch (GatewayException e) {
-            err.println("conclave: " + e.getMessage());
-            return ExitCode.FAILED.code();
         }
     }
 
@@ -109,7 +93,7 @@ final class KeysCommand {
     }
 
     private int revoke(GatewayClient gateway) throws GatewayException {
-        gateway.call("DELETE", PATH + "/" + URLEncoder.encode(options.id(), StandardCharsets.UTF_8),
+        gateway.call("DELETE", PATH + "/" + GatewayClient.urlEncode(options.id()),
                 "revoke key " + options.id());
         out.println("key " + options.id() + " is revoked: the gateway refuses it from now on");
         return ExitCode.COMPLETED.code();

@@ -9,9 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,11 +26,9 @@ import picocli.CommandLine.Parameters;
             "                                                 start a topic replay of scan.results or scan.requests",
             "  conclave replay list [--status S] [--limit N]  replay jobs, newest first",
             "  conclave replay show|pause|resume|cancel <job> one job with its counts; pause, resume or cancel it"})
-final class ReplayCli implements Callable<Integer> {
+final class ReplayCli extends GatewayCli {
 
     private static final List<String> ACTIONS = List.of("start", "list", "show", "pause", "resume", "cancel");
-
-    private final CliContext context;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "<action>", completionCandidates = Actions.class,
             description = "start, list, show, pause, resume or cancel")
@@ -40,9 +36,6 @@ final class ReplayCli implements Callable<Integer> {
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "<job>", description = "the job of show, pause, resume, cancel")
     String job;
-
-    @Mixin
-    GatewayOptions gateway;
 
     @Option(names = "--dry-run", description = "what a bulk replay with this filter would do; starts nothing")
     boolean dryRun;
@@ -101,12 +94,12 @@ final class ReplayCli implements Callable<Integer> {
     }
 
     ReplayCli(CliContext context) {
-        this.context = context;
+        super(context);
     }
 
     @Override
-    public Integer call() throws UsageException {
-        return new ReplayCommand(options(), context.out(), context.err(), context.apiKey()).run().code();
+    public Integer call() throws UsageException, GatewayException {
+        return new ReplayCommand(options(), context.out(), context.apiKey()).run().code();
     }
 
     ReplayOptions options() throws UsageException {
@@ -127,13 +120,13 @@ final class ReplayCli implements Callable<Integer> {
         }
         if (limit != null) {
             query.put("limit", limit);
-            filter.put("limit", integer("--limit", limit));
+            filter.put("limit", WholeNumber.of(limit, "--limit is a whole number"));
         }
         if (share != null) {
             body.put("share", number("--share", share));
         }
         if (maxInFlight != null) {
-            body.put("maxInFlight", integer("--max-in-flight", maxInFlight));
+            body.put("maxInFlight", WholeNumber.of(maxInFlight, "--max-in-flight is a whole number"));
         }
         if (bypassCache) {
             body.put("bypassCache", true);
@@ -161,7 +154,7 @@ final class ReplayCli implements Callable<Integer> {
         if (body.has("topic")) {
             body.remove("filter");
         }
-        URI server = context.serverUrl(gateway.server);
+        URI server = server();
         return switch (chosen) {
             case "dry-run", "start" -> {
                 noJob(chosen);
@@ -192,14 +185,6 @@ final class ReplayCli implements Callable<Integer> {
     private void noJob(String chosen) throws UsageException {
         if (job != null) {
             throw new UsageException("unexpected argument '" + job + "': replay " + chosen + " takes options only");
-        }
-    }
-
-    private static int integer(String flag, String value) throws UsageException {
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new UsageException(flag + " is a whole number, got '" + value + "'");
         }
     }
 

@@ -2,8 +2,6 @@ package dev.conclave.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.stream.Collectors;
 
@@ -11,31 +9,21 @@ import java.util.stream.Collectors;
  * {@code conclave replay ...}: one call of the gateway's replay API, its answer printed as a few
  * lines (or as the gateway's JSON with {@code --json}). Exit 0 when the gateway agreed, 1 otherwise.
  */
-final class ReplayCommand {
+record ReplayCommand(ReplayOptions options, PrintStream out, ApiKey apiKey) {
     private static final String PATH = "/api/v1/replays";
     /** A dry run reads every selected scan's runs and calls to estimate: more than an ordinary call's 30 s. */
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private final ReplayOptions options;
-    private final PrintStream out;
-    private final PrintStream err;
-    private final ApiKey apiKey;
-
-    ReplayCommand(ReplayOptions options, PrintStream out, PrintStream err, ApiKey apiKey) {
-        this.options = options;
-        this.out = out;
-        this.err = err;
-        this.apiKey = apiKey;
-    }
-
-    ExitCode run() {
+    /** Makes the call; a gateway that cannot be reached or refuses is said by {@link ConclaveCommand} (exit 1). */
+    ExitCode run() throws GatewayException {
         String what = "replay " + options.action();
         try (GatewayClient gateway = new GatewayClient(options.server(), apiKey, TIMEOUT)) {
             JsonNode json = switch (options.action()) {
                 case "dry-run", "start" -> gateway.call("POST", PATH, options.body(), null, what);
                 case "list" -> gateway.call("GET", PATH + query(), what);
-                case "show" -> gateway.call("GET", PATH + "/" + encode(options.job()), what);
-                default -> gateway.call("POST", PATH + "/" + encode(options.job()) + "/" + options.action(), what);
+                case "show" -> gateway.call("GET", PATH + "/" + GatewayClient.urlEncode(options.job()), what);
+                default -> gateway.call("POST", PATH + "/" + GatewayClient.urlEncode(options.job()) + "/"
+                        + options.action(), what);
             };
             if (options.json()) {
                 out.println(json.toPrettyString());
@@ -43,9 +31,6 @@ final class ReplayCommand {
                 print(json);
             }
             return ExitCode.COMPLETED;
-        } catch (GatewayException e) {
-            err.println("conclave: " + e.getMessage());
-            return ExitCode.FAILED;
         }
     }
 
@@ -99,11 +84,8 @@ final class ReplayCommand {
         if (options.query().isEmpty()) {
             return "";
         }
-        return options.query().entrySet().stream().map(e -> e.getKey() + "=" + encode(e.getValue()))
+        return options.query().entrySet().stream().map(e -> e.getKey() + "=" + GatewayClient.urlEncode(e.getValue()))
                 .collect(Collectors.joining("&", "?", ""));
     }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
 }

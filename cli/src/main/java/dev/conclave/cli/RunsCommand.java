@@ -14,13 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code conclave runs list|show|start|diff}: the runs of one scan, in the words of
@@ -34,9 +30,7 @@ import picocli.CommandLine.Spec;
             "  conclave runs start <scan-id> [options]       run the scan again (run n+1); earlier runs stay",
             "  conclave runs diff <scan-id> [--from N] [--to N]",
             "                                                what changed between two runs' reports (default: the last two)"})
-final class RunsCommand implements Callable<Integer> {
-
-    private final CliContext context;
+final class RunsCommand extends GatewayCli {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "<action>", completionCandidates = Actions.class,
             description = "list, show, start or diff")
@@ -47,9 +41,6 @@ final class RunsCommand implements Callable<Integer> {
 
     @Parameters(index = "2", arity = "0..1", paramLabel = "<run>", description = "show: the run's number")
     String runNumber;
-
-    @Mixin
-    GatewayOptions gatewayOptions;
 
     @Option(names = "--json", description = "print the gateway's JSON as it is")
     boolean json;
@@ -82,9 +73,6 @@ final class RunsCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "N", description = "diff: the later run (default: the last)")
     String to;
 
-    @Spec
-    CommandSpec spec;
-
     private static final List<String> ACTIONS = List.of("list", "show", "start", "diff");
 
     /** The actions, offered by the generated completion. */
@@ -95,11 +83,11 @@ final class RunsCommand implements Callable<Integer> {
     }
 
     RunsCommand(CliContext context) {
-        this.context = context;
+        super(context);
     }
 
     @Override
-    public Integer call() throws UsageException {
+    public Integer call() throws UsageException, GatewayException {
         if (action == null) {
             // As ever: the usage on stdout, but a usage exit code, since nothing was asked.
             context.printUsage(spec);
@@ -112,7 +100,7 @@ final class RunsCommand implements Callable<Integer> {
             throw new UsageException("'runs " + action + "' needs a scan id");
         }
         String scanId = scanId(scan);
-        URI server = context.serverUrl(gatewayOptions.server);
+        URI server = server();
         String base = GatewayClient.SCANS_PATH + "/" + scanId + "/runs";
         try (GatewayClient gateway = new GatewayClient(server, context.apiKey())) {
             return switch (action) {
@@ -145,9 +133,6 @@ final class RunsCommand implements Callable<Integer> {
                     yield ExitCode.COMPLETED.code();
                 }
             };
-        } catch (GatewayException e) {
-            context.err().println("conclave: " + e.getMessage());
-            return ExitCode.FAILED.code();
         }
     }
 
@@ -318,14 +303,6 @@ final class RunsCommand implements Callable<Integer> {
     }
 
     private static int number(String what, String value) throws UsageException {
-        try {
-            int number = Integer.parseInt(value.trim());
-            if (number >= 1) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw new UsageException(what + " must be a whole number from 1, got '" + value + "'");
+        return WholeNumber.aboveZero(value, what + " must be a whole number from 1");
     }
 }

@@ -6,9 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,17 +19,12 @@ import picocli.CommandLine.Parameters;
         description = "Scan a project, follow its analysis, print and save the report.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:completed", "2:partial (some roles did not answer)", "1:failed or error", "64:usage error"})
-final class ScanCli implements Callable<Integer> {
-
-    private final CliContext context;
+final class ScanCli extends GatewayCli {
 
     // Optional for picocli, so a missing project is said in this command's own words (options()).
     @Parameters(index = "0", arity = "0..1", paramLabel = "<project>",
             description = "a directory, a .zip or .tar.gz file, or a git URL (https://host/owner/repo.git)")
     String project;
-
-    @Mixin
-    GatewayOptions gateway;
 
     @Option(names = "--name", paramLabel = "NAME",
             description = "project name in the report (default: the directory's, archive's or repository's name)")
@@ -61,7 +54,7 @@ final class ScanCli implements Callable<Integer> {
     String timeout;
 
     ScanCli(CliContext context) {
-        this.context = context;
+        super(context);
     }
 
     @Override
@@ -85,7 +78,7 @@ final class ScanCli implements Callable<Integer> {
         }
         return new ScanOptions(
                 source,
-                context.serverUrl(gateway.server),
+                server(),
                 projectName(name, source),
                 json,
                 outputDirectory(outDir),
@@ -177,17 +170,7 @@ final class ScanCli implements Callable<Integer> {
     }
 
     private static Duration timeout(String flagValue) throws UsageException {
-        if (flagValue == null) {
-            return ScanOptions.DEFAULT_TIMEOUT;
-        }
-        try {
-            long seconds = Long.parseLong(flagValue.strip());
-            if (seconds > 0) {
-                return Duration.ofSeconds(seconds);
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with the same message as a non-positive number
-        }
-        throw new UsageException("--timeout must be a whole number of seconds above 0, got '" + flagValue + "'");
+        return flagValue == null ? ScanOptions.DEFAULT_TIMEOUT : Duration.ofSeconds(
+                WholeNumber.aboveZeroLong(flagValue, "--timeout must be a whole number of seconds above 0"));
     }
 }

@@ -125,17 +125,12 @@ class DeadLettersCommandSpeaksTheGatewaysWordsTest {
 
     @Test
     void whatCannotBeMeantIsAUsageError() {
-        for (List<String> args : List.of(List.of("dead-letters"), List.of("dead-letters", "frob"),
+        CommandRun.assertEachIsAUsageError(workingDirectory, List.of(List.of("dead-letters"), List.of("dead-letters", "frob"),
                 List.of("dead-letters", "redrive"), List.of("dead-letters", "redrive", "7", "--all"),
                 List.of("dead-letters", "purge", "7", "--topic", "scan.requests"),
                 List.of("dead-letters", "show", "seven"), List.of("dead-letters", "list", "--limit", "0"),
-                List.of("dead-letters", "purge", "7", "--force"))) {
-            CommandRun run = CommandRun.of(workingDirectory, args.toArray(String[]::new));
-            assertEquals(64, run.exitCode(), args + ": " + run);
-        }
-        CommandRun help = CommandRun.of(workingDirectory, "dead-letters", "--help");
-        assertEquals(0, help.exitCode(), help::toString);
-        assertTrue(help.out().contains("conclave dead-letters redrive --all [filters] [--force]"), help::toString);
+                List.of("dead-letters", "purge", "7", "--force")));
+        CommandRun.assertHelpShows(workingDirectory, "dead-letters", "conclave dead-letters redrive --all [filters] [--force]");
     }
 
     private CommandRun run(ScriptedGateway gateway, String... args) {

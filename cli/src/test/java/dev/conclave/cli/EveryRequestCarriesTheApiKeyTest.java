@@ -3,6 +3,7 @@ package dev.conclave.cli;
 import static dev.conclave.cli.FakeGateway.role;
 import static dev.conclave.cli.FakeGateway.roles;
 import static dev.conclave.cli.FakeGateway.scan;
+import static dev.conclave.cli.ScriptedGateway.KEY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * event stream, runs, dead letters, replay, cancel and keys. No key found means no header, never a made-up one.
  */
 class EveryRequestCarriesTheApiKeyTest {
-    private static final String KEY = "cnk_0a1b2c3d_9f8e7d6c5b4a39281706f5e4d3c2b1a0";
     private static final String OTHER_KEY = "cnk_77777777_fromtheenvironmentnotthefile";
     private static final String SCAN = "6f1c2a4e-2b7d-4c7e-9a41-0d3f5e6a7b8c";
 
@@ -32,8 +32,7 @@ class EveryRequestCarriesTheApiKeyTest {
 
     @Test
     void aScanSendsTheKeyOnItsSubmissionPollsAndEventStream() throws IOException {
-        Files.createDirectories(workingDirectory.resolve("demo-shop"));
-        Files.writeString(workingDirectory.resolve("demo-shop/README.md"), "# Demo shop\n");
+        DemoShopTest.createIn(workingDirectory);
         String running = scan("RUNNING", roles(role("architect", "PENDING", null)), "null");
         String completed = scan("COMPLETED", roles(role("architect", "SUCCEEDED", null)), SampleReports.full("COMPLETED"));
         try (FakeGateway gateway = FakeGateway.accepting(running, running, running, completed)

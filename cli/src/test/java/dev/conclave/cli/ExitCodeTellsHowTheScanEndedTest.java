@@ -9,22 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.conclave.report.SampleReports;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Scripts branch on the exit code: 0 completed, 2 partial, 1 failed, 64 usage error. */
-class ExitCodeTellsHowTheScanEndedTest {
-
-    @TempDir
-    Path workingDirectory;
-
-    @BeforeEach
-    void createProject() throws IOException {
-        Path project = Files.createDirectories(workingDirectory.resolve("demo-shop"));
-        Files.writeString(project.resolve("README.md"), "# Demo shop\n");
-    }
+class ExitCodeTellsHowTheScanEndedTest extends DemoShopTest {
 
     @Test
     void completedExitsZero() throws IOException {

@@ -40,8 +40,7 @@ class HtmlReportRendersInChromiumTest {
     @BeforeAll
     static void scanAndOpenTheReport() throws IOException, InterruptedException {
         HeadlessChromium chromium = HeadlessChromium.installed();
-        Path project = Files.createDirectories(workingDirectory.resolve("demo-shop"));
-        Files.writeString(project.resolve("README.md"), "# Demo shop\n");
+        DemoShopTest.createIn(workingDirectory);
         html = workingDirectory.resolve("out/report.html");
         String partial = scan("PARTIAL", roles(role("architect", "SUCCEEDED", null),
                         role("deployment", "SUCCEEDED", null), role("business", "SUCCEEDED", null),

@@ -13,23 +13,11 @@ import dev.conclave.model.WireJson;
 import dev.conclave.report.SampleReports;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --json} is for pipes: stdout is one JSON document, the gateway's report, and nothing else. */
-class JsonOutputIsTheReportAloneTest {
-
-    @TempDir
-    Path workingDirectory;
-
-    @BeforeEach
-    void createProject() throws IOException {
-        Path project = Files.createDirectories(workingDirectory.resolve("demo-shop"));
-        Files.writeString(project.resolve("README.md"), "# Demo shop\n");
-    }
+class JsonOutputIsTheReportAloneTest extends DemoShopTest {
 
     @Test
     void stdoutIsExactlyTheReportAndProgressGoesToStderr() throws IOException {

@@ -1,5 +1,6 @@
 package dev.conclave.cli;
 
+import static dev.conclave.cli.ScriptedGateway.KEY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  * exit codes 0, 1 (refused) and 64 (misuse).
  */
 class KeysCommandShowsANewKeyOnceTest {
-    private static final String ADMIN = "cnk_0a1b2c3d_9f8e7d6c5b4a39281706f5e4d3c2b1a0";
     private static final String NEW_KEY = "cnk_5e6f7a8b_newsecretnewsecretnewsecret0123";
 
     @TempDir
@@ -40,7 +40,7 @@ class KeysCommandShowsANewKeyOnceTest {
             assertFalse(run.err().contains(NEW_KEY), "the key is on stdout only: " + run);
             JsonNode body = WireJson.decode(gateway.received().getFirst().body(), JsonNode.class);
             assertEquals("{\"name\":\"ci\",\"role\":\"submitter\",\"tenant\":\"t2\",\"ttlDays\":30}", body.toString());
-            assertEquals("Bearer " + ADMIN, gateway.received().getFirst().authorization());
+            assertEquals("Bearer " + KEY, gateway.received().getFirst().authorization());
         }
     }
 
@@ -90,21 +90,16 @@ class KeysCommandShowsANewKeyOnceTest {
 
     @Test
     void whatCannotBeMeantIsAUsageError() {
-        for (List<String> args : List.of(List.of("keys"), List.of("keys", "rotate"),
+        CommandRun.assertEachIsAUsageError(workingDirectory, List.of(List.of("keys"), List.of("keys", "rotate"),
                 List.of("keys", "create", "--name", "ci"), List.of("keys", "create", "--role", "admin"),
                 List.of("keys", "create", "--name", "ci", "--role", "owner"),
                 List.of("keys", "create", "--name", "ci", "--role", "viewer", "--ttl-days", "0"),
                 List.of("keys", "create", "--name", " ", "--role", "viewer"),
-                List.of("keys", "revoke"), List.of("keys", "revoke", "a/b"), List.of("keys", "list", "--role", "admin"))) {
-            CommandRun run = CommandRun.of(workingDirectory, args.toArray(String[]::new));
-            assertEquals(64, run.exitCode(), args + ": " + run);
-        }
-        CommandRun help = CommandRun.of(workingDirectory, "keys", "--help");
-        assertEquals(0, help.exitCode(), help::toString);
-        assertTrue(help.out().contains("conclave keys create --name NAME --role ROLE"), help::toString);
+                List.of("keys", "revoke"), List.of("keys", "revoke", "a/b"), List.of("keys", "list", "--role", "admin")));
+        CommandRun.assertHelpShows(workingDirectory, "keys", "conclave keys create --name NAME --role ROLE");
     }
 
     private CommandRun run(ScriptedGateway gateway, String... args) {
-        return CommandRun.of(workingDirectory, Map.of("CONCLAVE_SERVER", gateway.url(), "CONCLAVE_API_KEY", ADMIN), args);
+        return CommandRun.of(workingDirectory, Map.of("CONCLAVE_SERVER", gateway.url(), "CONCLAVE_API_KEY", KEY), args);
     }
 }

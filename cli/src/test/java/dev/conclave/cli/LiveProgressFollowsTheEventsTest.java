@@ -9,18 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.conclave.report.SampleReports;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each role's steps come from the gateway's event stream: plain lines when stdout is not a terminal,
  * a table redrawn in place when it is ({@code CONCLAVE_TTY=1}, set by {@code ./conclave}).
  */
-class LiveProgressFollowsTheEventsTest {
+class LiveProgressFollowsTheEventsTest extends DemoShopTest {
     private static final String EVENTS = """
             event:progress
             id:1-0
@@ -46,15 +42,6 @@ class LiveProgressFollowsTheEventsTest {
             data:{"scanId":"%1$s","status":"COMPLETED"}
 
             """.formatted(SampleReports.SCAN_ID);
-
-    @TempDir
-    Path workingDirectory;
-
-    @BeforeEach
-    void createProject() throws IOException {
-        Files.createDirectories(workingDirectory.resolve("demo-shop"));
-        Files.writeString(workingDirectory.resolve("demo-shop/README.md"), "# Demo shop\n");
-    }
 
     private FakeGateway gateway() throws IOException {
         String running = scan("RUNNING", roles(role("architect", "PENDING", null)), "null");

@@ -1,5 +1,6 @@
 package dev.conclave.cli;
 
+import static dev.conclave.cli.ScriptedGateway.KEY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
  * needs. Both exit 1, and the key itself is never printed, only its prefix.
  */
 class RefusedKeyOrRoleIsSaidInWordsTest {
-    private static final String KEY = "cnk_0a1b2c3d_9f8e7d6c5b4a39281706f5e4d3c2b1a0";
     private static final String UNAUTHORIZED = "{\"error\": \"missing or unknown API key\"}";
 
     @TempDir

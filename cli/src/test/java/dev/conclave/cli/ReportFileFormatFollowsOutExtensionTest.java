@@ -14,21 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --out FILE} writes exactly the files named, each in the format of its extension, instead of the defaults. */
-class ReportFileFormatFollowsOutExtensionTest {
-
-    @TempDir
-    Path workingDirectory;
-
-    @BeforeEach
-    void createProject() throws IOException {
-        Path project = Files.createDirectories(workingDirectory.resolve("demo-shop"));
-        Files.writeString(project.resolve("README.md"), "# Demo shop\n");
-    }
+class ReportFileFormatFollowsOutExtensionTest extends DemoShopTest {
 
     @Test
     void htmlOutWritesOnlyTheHtmlPage() throws IOException {

@@ -37,24 +37,19 @@ class ReportListsSecretFindingsByClassAndNamesTheKindTest {
     void markdownNamesTheKindAndGroupsFindingsByClass() {
         String md = ReportFormat.MARKDOWN.render(REPORT, List.of());
 
-        assertTrue(md.contains("| Judged as | library |"), md);
-        assertTrue(md.contains("**Likely real** (1)"), md);
-        assertTrue(md.contains("| `src/requests/settings.py` | 12 | `aws_secret_key` |"), md);
-        assertTrue(md.contains("**Test fixture** (2)"), md);
-        assertTrue(md.contains("_1 more not listed._"), md);
+        assertShows(md, "| Judged as | library |", "**Likely real** (1)",
+                "| `src/requests/settings.py` | 12 | `aws_secret_key` |", "**Test fixture** (2)", "_1 more not listed._",
+                "_29 more not listed._", "> **Not read:** .conclave-false-positives line 3 has 1 fields");
         assertTrue(md.indexOf("**Likely real**") < md.indexOf("**Test fixture**")
                 && md.indexOf("**Test fixture**") < md.indexOf("**Example or placeholder** (30)"), md);
-        assertTrue(md.contains("_29 more not listed._"), md);
-        assertTrue(md.contains("> **Not read:** .conclave-false-positives line 3 has 1 fields"), md);
     }
 
     @Test
     void htmlNamesTheKindAndGroupsFindingsByClass() {
         String html = ReportFormat.HTML.render(REPORT, List.of());
 
-        assertTrue(html.contains("Judged as: library"), html);
-        assertTrue(html.contains("<h3>Likely real (1)</h3>"), html);
-        assertTrue(html.contains("<td><code>tests/test_utils.py</code></td><td class=\"num\">455</td>"), html);
+        assertShows(html, "Judged as: library", "<h3>Likely real (1)</h3>",
+                "<td><code>tests/test_utils.py</code></td><td class=\"num\">455</td>");
     }
 
     @Test
@@ -62,8 +57,7 @@ class ReportListsSecretFindingsByClassAndNamesTheKindTest {
         String summary = new TerminalSummary().render(new ScanProgress(SampleReports.SCAN_ID, "requests",
                 ScanStatus.COMPLETED, 1, null, null, List.of(), null, REPORT));
 
-        assertTrue(summary.contains("library"), summary);
-        assertTrue(summary.contains("33 redacted, 1 likely real"), summary);
+        assertShows(summary, "library", "33 redacted, 1 likely real");
     }
 
     @Test
@@ -72,5 +66,12 @@ class ReportListsSecretFindingsByClassAndNamesTheKindTest {
 
         assertTrue(md.contains("| Judged as | unknown kind (judged as a service) |"), md);
         assertFalse(md.contains("Secret-shaped values"), md);
+    }
+
+    /** Each of {@code parts} is on the rendered {@code page} (the page is the message when one is missing). */
+    private static void assertShows(String page, String... parts) {
+        for (String part : parts) {
+            assertTrue(page.contains(part), () -> "missing " + part + " in:\n" + page);
+        }
     }
 }

@@ -19,6 +19,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class ScriptedGateway implements AutoCloseable {
 
+    /** A key in the gateway's format ({@code cnk_<prefix>_<secret>}), for the tests that send one. */
+    static final String KEY = "cnk_0a1b2c3d_9f8e7d6c5b4a39281706f5e4d3c2b1a0";
+
     /** @param authorization the {@code Authorization} header, null when none was sent */
     record Received(String method, String pathAndQuery, String body, String idempotencyKey, String authorization) {
     }
