@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/run.sh: the throughput benchmark of issue 11 in one command.
 #
-#   bench/run.sh            full run (~20 min on 2 cores)
+#   bench/run.sh            full run (~30 min on 2 cores: 1 000 warm-up scans before each scenario)
 #   bench/run.sh --quick    fewer scans per scenario, a smoke check (~5 min, most of it the six restarts)
 #   bench/run.sh --scans N  every scenario with N scans (a check of the script itself; the numbers mean little)
 #   bench/run.sh --only S   one scenario: throughput, latency, c100, c10 or horizontal (with --quick/--scans too)
