@@ -1,0 +1,76 @@
+package dev.conclave.delivery;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.flyway.runtime.QuarkusFlywayClassProvider;
+import io.quarkus.flyway.runtime.QuarkusFlywayResourceProvider;
+import io.quarkus.flyway.runtime.QuarkusPathLocationScanner;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.Location;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jboss.logging.Logger;
+
+/**
+ * Brings the tables a service uses up to date before anything of it starts. Every table has one owning
+ * module (docs/architecture.md, "Tables"), and each owner has a Flyway history of its own: its migrations
+ * under {@code db/<module>} and its history table {@code flyway_history_<module>}. A service names in
+ * {@code quarkus.flyway.locations} the owners of every table it reads or writes, and runs their histories
+ * here, one after the other; so whichever service starts first creates what it needs, and the start order
+ * does not matter. Services that start together are safe: Flyway holds a PostgreSQL advisory lock on a
+ * history table while it applies that history, so a version is applied once and the others find it done.
+ *
+ * <p>Quarkus' own migrate-at-start runs one history per datasource; this runs several on the one datasource,
+ * with Quarkus' build-time list of the migration files (the classpath is not scanned at run time).
+ */
+@ApplicationScoped
+public class SchemaHistories {
+    private static final Logger LOG = Logger.getLogger(SchemaHistories.class);
+    private static final String LOCATION_PREFIX = "db/";
+
+    /** Before the scheduler (priority {@code PLATFORM_BEFORE}) and every consumer start. */
+    void migrateAtStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE - 1) StartupEvent start,
+            AgroalDataSource database, @ConfigProperty(name = "quarkus.flyway.locations") List<String> locations) {
+        for (String location : locations) {
+            MigrateResult result = migrate(database, location);
+            LOG.infof("%s: %d migration(s) applied, at version %s", historyTable(location), result.migrationsExecuted,
+                    result.targetSchemaVersion);
+        }
+    }
+
+    /** Applies the history of {@code location} ({@code db/<module>}) to {@code database}. */
+    public static MigrateResult migrate(DataSource database, String location) {
+        Location where = new Location(location);
+        FluentConfiguration config = Flyway.configure()
+                .dataSource(database)
+                .locations(where)
+                .table(historyTable(location))
+                // The schema holds other modules' tables (or the single history of before) when this history
+                // starts: a baseline below V1 records that, and V1 still runs (its statements are IF NOT EXISTS).
+                .baselineOnMigrate(true)
+                .baselineVersion("0");
+        QuarkusPathLocationScanner files = new QuarkusPathLocationScanner(config, List.of(where));
+        config.resourceProvider(new QuarkusFlywayResourceProvider(files.scanForResources()))
+                .javaMigrationClassProvider(new QuarkusFlywayClassProvider<>(files.scanForClasses()));
+        return config.load().migrate();
+    }
+
+    /** {@code db/llm-client} keeps its history in {@code flyway_history_llm_client}. */
+    public static String historyTable(String location) {
+        String path = location.startsWith("classpath:") ? location.substring("classpath:".length()) : location;
+        String module = path.startsWith(LOCATION_PREFIX) ? path.substring(LOCATION_PREFIX.length()) : "";
+        if (module.isEmpty() || module.contains("/")) {
+            throw new IllegalStateException("quarkus.flyway.locations: '" + location
+                    + "' is not a module's history; name one folder per owning module, e.g. db/gateway,db/llm-client");
+        }
+        return "flyway_history_" + module.replace('-', '_').toLowerCase(Locale.ROOT);
+    }
+}
