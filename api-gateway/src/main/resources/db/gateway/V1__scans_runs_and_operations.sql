@@ -2,11 +2,8 @@
 -- replay jobs and API keys. Written by the gateway only; the aggregator and the analysis worker read scan and
 -- scan_run. Every service runs this history at start. The foreign keys stay inside this history.
 --
--- Upgrade: a database of the single history of before (flyway_schema_history at V12) has these tables as they
--- are here, so IF NOT EXISTS makes this version a no-op there; the guard refuses one that stopped before V12.
-DO $$ BEGIN IF to_regclass('flyway_schema_history') IS NOT NULL THEN IF NOT EXISTS (SELECT 1 FROM flyway_schema_history
-    WHERE version = '12' AND success) THEN RAISE EXCEPTION 'flyway_schema_history stops before V12: run the release before
-    the per-module histories against this database first'; END IF; END IF; END $$;
+-- A database of the single history of before (flyway_schema_history at V12) holds these tables as they are
+-- here: every statement is IF NOT EXISTS, so there this version changes nothing (SchemaHistories).
 
 -- What was submitted. Every row belongs to a tenant; submitted_by is the key that submitted it (null for scans
 -- from before keys). An Idempotency-Key is the tenant's own.

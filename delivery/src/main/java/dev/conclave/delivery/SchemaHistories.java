@@ -9,6 +9,10 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
@@ -28,6 +32,11 @@ import org.jboss.logging.Logger;
  * does not matter. Services that start together are safe: Flyway holds a PostgreSQL advisory lock on a
  * history table while it applies that history, so a version is applied once and the others find it done.
  *
+ * <p>Before these histories, one history ({@code flyway_schema_history}, V1 to V12) held every table. Each
+ * module's V1 is its tables as V12 left them, all {@code IF NOT EXISTS}: on such a database it changes nothing.
+ * A database whose single history stopped before V12 is refused, since a V1 that skips existing tables would
+ * leave it half migrated.
+ *
  * <p>Quarkus' own migrate-at-start runs one history per datasource; this runs several on the one datasource,
  * with Quarkus' build-time list of the migration files (the classpath is not scanned at run time).
  */
@@ -35,6 +44,9 @@ import org.jboss.logging.Logger;
 public class SchemaHistories {
     private static final Logger LOG = Logger.getLogger(SchemaHistories.class);
     private static final String LOCATION_PREFIX = "db/";
+    /** The history every table had before, and the last version it had, which each module's V1 equals. */
+    private static final String SINGLE_HISTORY = "flyway_schema_history";
+    private static final String SINGLE_HISTORY_LAST = "12";
 
     /** Before the scheduler (priority {@code PLATFORM_BEFORE}) and every consumer start. */
     void migrateAtStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE - 1) StartupEvent start,
@@ -48,6 +60,7 @@ public class SchemaHistories {
 
     /** Applies the history of {@code location} ({@code db/<module>}) to {@code database}. */
     public static MigrateResult migrate(DataSource database, String location) {
+        refuseUnfinishedSingleHistory(database);
         Location where = new Location(location);
         FluentConfiguration config = Flyway.configure()
                 .dataSource(database)
@@ -61,6 +74,26 @@ public class SchemaHistories {
         config.resourceProvider(new QuarkusFlywayResourceProvider(files.scanForResources()))
                 .javaMigrationClassProvider(new QuarkusFlywayClassProvider<>(files.scanForClasses()));
         return config.load().migrate();
+    }
+
+    private static void refuseUnfinishedSingleHistory(DataSource database) {
+        boolean unfinished = Sql.withConnection(database, "reading " + SINGLE_HISTORY, connection -> {
+            if (!exists(connection, "select to_regclass('" + SINGLE_HISTORY + "') is not null")) {
+                return false;
+            }
+            return !exists(connection, "select exists (select 1 from " + SINGLE_HISTORY + " where version = '"
+                    + SINGLE_HISTORY_LAST + "' and success)");
+        });
+        if (unfinished) {
+            throw new IllegalStateException(SINGLE_HISTORY + " stops before V" + SINGLE_HISTORY_LAST + ": start the"
+                    + " release before the per-module histories against this database once, then this one");
+        }
+    }
+
+    private static boolean exists(Connection connection, String query) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(query)) {
+            return row.next() && row.getBoolean(1);
+        }
     }
 
     /** {@code db/llm-client} keeps its history in {@code flyway_history_llm_client}. */
