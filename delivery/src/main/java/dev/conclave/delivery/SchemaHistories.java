@@ -13,8 +13,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
@@ -29,8 +31,10 @@ import org.jboss.logging.Logger;
  * under {@code db/<module>} and its history table {@code flyway_history_<module>}. A service names in
  * {@code quarkus.flyway.locations} the owners of every table it reads or writes, and runs their histories
  * here, one after the other; so whichever service starts first creates what it needs, and the start order
- * does not matter. Services that start together are safe: Flyway holds a PostgreSQL advisory lock on a
- * history table while it applies that history, so a version is applied once and the others find it done.
+ * does not matter. Services that start together take turns: one PostgreSQL advisory lock, held for all of a
+ * service's histories, lets one service migrate at a time, and the next finds the work done. (Flyway's own lock
+ * per history table is not enough: two services starting one history at once on a schema that holds other
+ * tables both decide to baseline it, and the second fails on the table the first just created.)
  *
  * <p>Before these histories, one history ({@code flyway_schema_history}, V1 to V12) held every table. Each
  * module's V1 is its tables as V12 left them, all {@code IF NOT EXISTS}: on such a database it changes nothing.
@@ -47,20 +51,35 @@ public class SchemaHistories {
     /** The history every table had before, and the last version it had, which each module's V1 equals. */
     private static final String SINGLE_HISTORY = "flyway_schema_history";
     private static final String SINGLE_HISTORY_LAST = "12";
+    /** The advisory lock key of the schema's migrations, held by one service at a time ("conclave" in ASCII). */
+    private static final long MIGRATIONS_LOCK = 0x636f6e636c617665L;
 
     /** Before the scheduler (priority {@code PLATFORM_BEFORE}) and every consumer start. */
     void migrateAtStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE - 1) StartupEvent start,
             AgroalDataSource database, @ConfigProperty(name = "quarkus.flyway.locations") List<String> locations) {
-        for (String location : locations) {
-            MigrateResult result = migrate(database, location);
-            LOG.infof("%s: %d migration(s) applied, at version %s", historyTable(location), result.migrationsExecuted,
-                    result.targetSchemaVersion);
-        }
+        migrate(database, locations).forEach((location, result) -> LOG.infof("%s: %d migration(s) applied, at version %s",
+                historyTable(location), result.migrationsExecuted, result.targetSchemaVersion));
     }
 
-    /** Applies the history of {@code location} ({@code db/<module>}) to {@code database}. */
-    public static MigrateResult migrate(DataSource database, String location) {
-        refuseUnfinishedSingleHistory(database);
+    /**
+     * Applies the history of each of {@code locations} ({@code db/<module>}) to {@code database}, in order, while
+     * holding the migrations' advisory lock (waiting for it while another service holds it).
+     */
+    public static Map<String, MigrateResult> migrate(DataSource database, List<String> locations) {
+        return Sql.withConnection(database, "migrating " + locations, lock -> {
+            execute(lock, "select pg_advisory_lock(" + MIGRATIONS_LOCK + ")");
+            try {
+                refuseUnfinishedSingleHistory(lock);
+                Map<String, MigrateResult> results = new LinkedHashMap<>();
+                locations.forEach(location -> results.put(location, migrate(database, location)));
+                return results;
+            } finally {
+                execute(lock, "select pg_advisory_unlock(" + MIGRATIONS_LOCK + ")");
+            }
+        });
+    }
+
+    private static MigrateResult migrate(DataSource database, String location) {
         Location where = new Location(location);
         FluentConfiguration config = Flyway.configure()
                 .dataSource(database)
@@ -76,14 +95,10 @@ public class SchemaHistories {
         return config.load().migrate();
     }
 
-    private static void refuseUnfinishedSingleHistory(DataSource database) {
-        boolean unfinished = Sql.withConnection(database, "reading " + SINGLE_HISTORY, connection -> {
-            if (!exists(connection, "select to_regclass('" + SINGLE_HISTORY + "') is not null")) {
-                return false;
-            }
-            return !exists(connection, "select exists (select 1 from " + SINGLE_HISTORY + " where version = '"
-                    + SINGLE_HISTORY_LAST + "' and success)");
-        });
+    private static void refuseUnfinishedSingleHistory(Connection connection) throws SQLException {
+        boolean unfinished = exists(connection, "select to_regclass('" + SINGLE_HISTORY + "') is not null")
+                && !exists(connection, "select exists (select 1 from " + SINGLE_HISTORY + " where version = '"
+                        + SINGLE_HISTORY_LAST + "' and success)");
         if (unfinished) {
             throw new IllegalStateException(SINGLE_HISTORY + " stops before V" + SINGLE_HISTORY_LAST + ": start the"
                     + " release before the per-module histories against this database once, then this one");
@@ -93,6 +108,12 @@ public class SchemaHistories {
     private static boolean exists(Connection connection, String query) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(query)) {
             return row.next() && row.getBoolean(1);
+        }
+    }
+
+    private static void execute(Connection connection, String query) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(query);
         }
     }
 
