@@ -16,8 +16,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 READY_TIMEOUT="${CONCLAVE_READY_TIMEOUT:-90}"
 STOP_TIMEOUT=30
 
-# name -> jar / port. Gateway first: it owns the public API the workers'
-# results flow back to, and start order matters for readiness.
+# name -> jar / port. Listed gateway first (status, and stop in reverse); they
+# start together: each service creates the tables it uses at start (every
+# table owner's Flyway history; docs/architecture.md, "Tables"), and the local
+# broker auto-creates topics with the gateway's partition count.
 SERVICES=(api-gateway analysis-worker aggregator-worker)
 # Services launched by this invocation (vs. found already running).
 declare -A LAUNCHED=()
@@ -118,14 +120,14 @@ cmd_start() {
   ensure_local_key
   export CONCLAVE_AUTH_BOOTSTRAP_KEY_FILE="$CONCLAVE_LOCAL_KEY_FILE"
 
-  svc_start api-gateway
-  svc_wait_ready api-gateway
-  # The two workers are independent of each other: start both, then wait, so
-  # their JVM start-ups overlap.
-  svc_start analysis-worker
-  svc_start aggregator-worker
-  svc_wait_ready analysis-worker
-  svc_wait_ready aggregator-worker
+  # No start order: start all, then wait, so their JVM start-ups overlap.
+  local name
+  for name in "${SERVICES[@]}"; do
+    svc_start "$name"
+  done
+  for name in "${SERVICES[@]}"; do
+    svc_wait_ready "$name"
+  done
 }
 
 cmd_stop() {

@@ -17,7 +17,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
@@ -42,7 +44,7 @@ class EventStreamsPollTheStatusWithoutLoadingTheDigestTest {
                 .when().post("/api/v1/scans").then().statusCode(202).extract().path("scanId");
         Statistics statistics = sessions.getStatistics();
         long loadsBefore = scanLoads(statistics);
-        long pollsBefore = statistics.getQueryStatistics(ScanQueries.STATUS_QUERY).getExecutionCount();
+        long pollsBefore = statusPolls(statistics);
 
         HttpClient http = HttpClient.newHttpClient();
         try {
@@ -50,8 +52,8 @@ class EventStreamsPollTheStatusWithoutLoadingTheDigestTest {
             http.sendAsync(HttpRequest.newBuilder(base.resolve("/api/v1/scans/" + scanId + "/events"))
                     .header("Authorization", "Bearer " + AuthenticatedRestAssured.bootstrapKey()).GET().build(),
                     HttpResponse.BodyHandlers.discarding());
-            await().atMost(Duration.ofSeconds(20)).until(
-                    () -> statistics.getQueryStatistics(ScanQueries.STATUS_QUERY).getExecutionCount() >= pollsBefore + 4);
+            await().atMost(Duration.ofSeconds(20)).alias("status polls; queries seen: " + List.of(statistics.getQueries()))
+                    .until(() -> statusPolls(statistics) >= pollsBefore + 4);
             assertEquals(loadsBefore, scanLoads(statistics), "an event stream's polls must not load the scan and its digest");
         } finally {
             http.shutdownNow();
@@ -61,6 +63,12 @@ class EventStreamsPollTheStatusWithoutLoadingTheDigestTest {
         // count would have seen a digest read.
         QuarkusTransaction.requiringNew().run(() -> ScanEntity.findById(UUID.fromString(scanId)));
         assertTrue(scanLoads(statistics) > loadsBefore, "loading the scan counts: the count would have shown a digest read");
+    }
+
+    /** Runs of the status query (a native query: Hibernate counts it under its SQL as sent). */
+    private static long statusPolls(Statistics statistics) {
+        return Stream.of(statistics.getQueries()).filter(query -> query.startsWith(ScanQueries.STATUS_QUERY.substring(0, 60)))
+                .mapToLong(query -> statistics.getQueryStatistics(query).getExecutionCount()).sum();
     }
 
     private static long scanLoads(Statistics statistics) {

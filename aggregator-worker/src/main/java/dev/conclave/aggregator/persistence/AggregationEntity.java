@@ -19,7 +19,8 @@ import org.hibernate.type.SqlTypes;
  * The fan-in state of one scan run: which roles it waits for, until when, and how it ended.
  * Status: OPEN (waiting), SYNTHESIZING (claimed by the holder of {@code claimToken}, whose lease
  * {@code claimedUntil} it renews while synthesising), then COMPLETED, PARTIAL, FAILED or CANCELLED; a closed run's
- * {@code scan.completed} event is acknowledged once {@code completionPublishedAt} is set.
+ * {@code scan.completed} event is acknowledged once {@code completionPublishedAt} is set. The table is this
+ * module's (its Flyway history, {@code db/aggregator}) and this is its one mapping; the gateway reads it with SQL.
  */
 @Entity
 @IdClass(AggregationEntity.Key.class)

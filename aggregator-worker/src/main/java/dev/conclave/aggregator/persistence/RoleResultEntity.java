@@ -14,7 +14,10 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One role's result for one scan run; the first delivery wins, duplicates change nothing. */
+/**
+ * One role's result for one scan run; the first delivery wins, duplicates change nothing. The table is this
+ * module's (its Flyway history, {@code db/aggregator}) and this is its one mapping; the gateway reads it with SQL.
+ */
 @Entity
 @IdClass(RoleResultEntity.Key.class)
 @Table(name = "role_result")

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * One profile for every aggregator test, so Quarkus starts once: real PostgreSQL, Kafka and Redis
- * from the variables {@code stack.sh env} exports; the gateway's Flyway files for the schema; a
+ * from the variables {@code stack.sh env} exports, the schema as the service makes it at start; a
  * synthesis (offline provider, 3 s) slower than two synthesis leases (1.5 s: short enough that only renewal
  * keeps a claim, long enough that a loaded machine does not miss a renewal), and a sweeper and
  * a completion relay that look every second (the scheduler's shortest interval).
@@ -16,7 +16,6 @@ public class AggregatorTestProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
-                "quarkus.flyway.migrate-at-start", "true",
                 "conclave.aggregation.synthesis-lease", LEASE,
                 "conclave.aggregation.sweep-interval", "1s",
                 "conclave.aggregation.completion-relay-interval", "1s",

@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A submitted scan: what was asked for. Its progress lives in {@link AggregationView}. */
+/** A submitted scan: what was asked for. Its progress is the aggregator's ({@link AggregationRow}). */
 @Entity
 @Table(name = "scan")
 public class ScanEntity extends PanacheEntityBase {

@@ -19,7 +19,7 @@ import org.hibernate.type.SqlTypes;
 /**
  * One run of a scan as it was asked for: what it analyses, what it carries over from an earlier run,
  * with which overrides, why and by whom, and whether a cancel was asked for. Its outcome is the
- * aggregator's ({@link AggregationView}).
+ * aggregator's ({@link AggregationRow}).
  */
 @Entity
 @IdClass(RunKey.class)

@@ -129,13 +129,13 @@ public class RunResource {
         }
         ScanState earlier = state(scanId, fromRun);
         for (ScanState state : List.of(earlier, later)) {
-            if (state.aggregation() == null || state.aggregation().report == null) {
+            if (state.aggregation() == null || state.aggregation().report() == null) {
                 throw new InvalidScanException(409, state == earlier ? "from" : "to", "run " + state.run().run
                         + " of scan " + scanId + " has no report yet (" + state.status() + "); compare it once it closed");
             }
         }
-        return ReportDiff.between(scanId, earlier.run().run, earlier.aggregation().report, later.run().run,
-                later.aggregation().report);
+        return ReportDiff.between(scanId, earlier.run().run, earlier.aggregation().report(), later.run().run,
+                later.aggregation().report());
     }
 
     private ScanState state(UUID scanId, int run) {

@@ -26,10 +26,10 @@ public record RunSummary(int run, String origin, ScanStatus status, List<String>
     static RunSummary of(ScanState state) {
         var run = state.run();
         var aggregation = state.aggregation();
-        JsonNode metadata = aggregation == null || aggregation.report == null ? null : aggregation.report.path("metadata");
+        JsonNode metadata = aggregation == null || aggregation.report() == null ? null : aggregation.report().path("metadata");
         return new RunSummary(run.run, run.origin, state.status(), run.roles, run.carriedRoles, run.overrides,
                 run.bypassCache, run.sourceRun, run.replayJobId, run.requestedBy, run.requestedAt, run.cancelRequestedAt,
-                aggregation == null ? null : aggregation.completedAt,
+                aggregation == null ? null : aggregation.completedAt(),
                 metadata != null && metadata.path("cost_usd").isNumber() ? metadata.path("cost_usd").decimalValue() : null,
                 metadata != null && metadata.path("api_calls").isNumber() ? metadata.path("api_calls").asInt() : null,
                 metadata != null && metadata.path("cache_hits").isNumber() ? metadata.path("cache_hits").asInt() : null);

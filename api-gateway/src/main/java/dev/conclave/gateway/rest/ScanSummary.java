@@ -11,6 +11,6 @@ public record ScanSummary(UUID scanId, String name, ScanStatus status, int run, 
 
     static ScanSummary of(ScanState state) {
         return new ScanSummary(state.scan().id, state.scan().name, state.status(), state.run().run,
-                state.scan().createdAt, state.aggregation() == null ? null : state.aggregation().completedAt);
+                state.scan().createdAt, state.aggregation() == null ? null : state.aggregation().completedAt());
     }
 }

@@ -1,7 +1,7 @@
 package dev.conclave.gateway.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.conclave.gateway.persistence.RoleResultView;
+import dev.conclave.gateway.persistence.RoleResultRow;
 import dev.conclave.gateway.service.ScanQueries.ScanState;
 import dev.conclave.model.ScanStatus;
 import java.time.Instant;
@@ -33,21 +33,21 @@ public record ScanView(UUID scanId, String name, ScanStatus status, int run, int
         ScanStatus status = state.status();
         var aggregation = state.aggregation();
         var run = state.run();
-        List<String> missing = aggregation == null || aggregation.missingRoles == null ? List.of()
-                : aggregation.missingRoles;
+        List<String> missing = aggregation == null || aggregation.missingRoles() == null ? List.of()
+                : aggregation.missingRoles();
         List<RoleView> roles = run.expectedRoles().stream().map(role -> {
-            RoleResultView result = state.roleResults().get(role);
+            RoleResultRow result = state.roleResults().get(role);
             Integer carriedFrom = run.carriedRoles.get(role);
             if (result == null) {
                 String pending = missing.contains(role) ? "MISSING" : "PENDING";
                 return new RoleView(role, pending, null, null, false, null, null, null, carriedFrom);
             }
-            return new RoleView(role, result.outcome, result.provider, result.model, result.offline,
-                    result.failureReason, result.startedAt, result.completedAt, carriedFrom);
+            return new RoleView(role, result.outcome(), result.provider(), result.model(), result.offline(),
+                    result.failureReason(), result.startedAt(), result.completedAt(), carriedFrom);
         }).toList();
         return new ScanView(state.scan().id, state.scan().name, status, run.run, state.scan().currentRun,
-                RunSummary.of(state), state.scan().createdAt, aggregation == null ? null : aggregation.completedAt,
-                roles, missing, aggregation == null ? null : aggregation.failureReason,
-                aggregation == null ? null : aggregation.report);
+                RunSummary.of(state), state.scan().createdAt, aggregation == null ? null : aggregation.completedAt(),
+                roles, missing, aggregation == null ? null : aggregation.failureReason(),
+                aggregation == null ? null : aggregation.report());
     }
 }

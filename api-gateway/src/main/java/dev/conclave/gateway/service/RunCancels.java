@@ -1,7 +1,6 @@
 package dev.conclave.gateway.service;
 
 import dev.conclave.gateway.messaging.RunCancelAnnouncer;
-import dev.conclave.gateway.persistence.AggregationView;
 import dev.conclave.gateway.persistence.RunKey;
 import dev.conclave.gateway.persistence.ScanEntity;
 import dev.conclave.gateway.persistence.ScanRunEntity;
@@ -12,7 +11,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -66,8 +64,7 @@ public class RunCancels {
         ScanRunEntity run = ScanRunEntity.<ScanRunEntity>findByIdOptional(new RunKey(scanId, number),
                 LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> new InvalidScanException(404, "run", "scan " + scanId
                         + " has no run " + number + "; list its runs with GET /api/v1/scans/" + scanId + "/runs"));
-        AggregationView outcome = AggregationView.findById(new RunKey(scanId, number));
-        ScanStatus status = new ScanQueries.ScanState(scan, run, outcome, Map.of()).status();
+        ScanStatus status = queries.runStatus(scanId, number);
         if (status.isFinal() && status != ScanStatus.CANCELLED) {
             throw new InvalidScanException(409, "run", "run " + number + " of scan " + scanId + " is already closed ("
                     + status + "); there is nothing to cancel");

@@ -2,8 +2,8 @@ package dev.conclave.gateway.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.conclave.gateway.persistence.AggregationView;
-import dev.conclave.gateway.persistence.RoleResultView;
+import dev.conclave.gateway.persistence.AggregationRow;
+import dev.conclave.gateway.persistence.RoleResultRow;
 import dev.conclave.gateway.persistence.ScanEntity;
 import dev.conclave.gateway.persistence.ScanRunEntity;
 import dev.conclave.gateway.security.ApiRole;
@@ -20,27 +20,32 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.hibernate.Session;
 
 /**
  * Reads scans with their progress. A scan's status is derived, not stored twice: no aggregation
  * row yet is QUEUED, an open one RUNNING, a closed one its final status. Every read is the caller's:
  * a scan of another tenant, or (for a submitter) of another key, reads as one that does not exist.
+ * The aggregator's tables ({@code aggregation}, {@code role_result}) are read with plain SQL: the aggregator
+ * owns and maps them, the gateway maps only its own ({@link AggregationRow}, {@link RoleResultRow}).
  */
 @ApplicationScoped
 public class ScanQueries {
     /** A scan's id and its current run's aggregation status: two narrow columns, no digest, no report. */
-    public static final String STATUS_QUERY = "select s.id, a.status from ScanEntity s left join AggregationView a "
-            + "on a.scanId = s.id and a.run = s.currentRun where s.id = :id and s.tenant = :tenant";
+    public static final String STATUS_QUERY = "select s.id, a.status from scan s left join aggregation a "
+            + "on a.scan_id = s.id and a.run = s.current_run where s.id = ?1 and s.tenant = ?2";
     /** The same for a submitter: only a scan its own key submitted. */
-    public static final String OWN_STATUS_QUERY = STATUS_QUERY + " and s.submittedBy = :key";
+    public static final String OWN_STATUS_QUERY = STATUS_QUERY + " and s.submitted_by = ?3";
+    /** The columns of {@link AggregationRow}, JSON as text, as {@link #aggregation} reads them. */
+    private static final String AGGREGATION_COLUMNS =
+            "a.status, a.missing_roles::text, a.report::text, a.failure_reason, a.completed_at";
 
     /**
      * A scan with one run (the current one when {@code run} is null) and that run's aggregation, for the
@@ -50,17 +55,23 @@ public class ScanQueries {
             select s.name, s.current_run, s.created_at,
                    r.run, r.origin, r.roles::text, r.carried_roles::text, r.overrides::text, r.bypass_cache,
                    r.requested_at, r.requested_by, r.replay_job_id, r.source_run, r.cancel_requested_at,
-                   a.status, a.missing_roles::text, a.report::text, a.failure_reason, a.completed_at
+                   %s
             from scan s
             join scan_run r on r.scan_id = s.id and r.run = coalesce(cast(? as integer), s.current_run)
             left join aggregation a on a.scan_id = r.scan_id and a.run = r.run
-            where s.id = ? and s.tenant = ?""";
+            where s.id = ? and s.tenant = ?""".formatted(AGGREGATION_COLUMNS);
     /** The same for a submitter: only a scan its own key submitted. */
     private static final String OWN_STATE_QUERY = STATE_QUERY + " and s.submitted_by = ?";
     /** The role results of one run: what a scan's view shows of each. */
     private static final String ROLES_QUERY = """
             select role, outcome, failure_reason, provider, model, offline, started_at, completed_at
             from role_result where scan_id = ? and run = ?""";
+    /** Every run's aggregation row of one scan. */
+    private static final String RUN_AGGREGATIONS_QUERY = "select a.run, " + AGGREGATION_COLUMNS
+            + " from aggregation a where a.scan_id = ?";
+    /** The caller's newest scans (their current runs' aggregation columns), then the status filter and the limit. */
+    private static final String RECENT_QUERY = "select s.id, " + AGGREGATION_COLUMNS + " from scan s "
+            + "left join aggregation a on a.scan_id = s.id and a.run = s.current_run where s.tenant = ?";
     private static final TypeReference<List<String>> ROLES = new TypeReference<>() {
     };
     private static final TypeReference<Map<String, Integer>> CARRIED = new TypeReference<>() {
@@ -88,13 +99,13 @@ public class ScanQueries {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ScanStatus> status(Caller caller, UUID id) {
         boolean own = caller.role() == ApiRole.SUBMITTER;
-        var query = ScanEntity.getEntityManager()
-                .createQuery(own ? OWN_STATUS_QUERY : STATUS_QUERY, Object[].class)
-                .setParameter("id", id)
-                .setParameter("tenant", caller.tenant());
+        var query = em.createNativeQuery(own ? OWN_STATUS_QUERY : STATUS_QUERY, Object[].class)
+                .setParameter(1, id)
+                .setParameter(2, caller.tenant());
         if (own) {
-            query.setParameter("key", caller.keyId());
+            query.setParameter(3, caller.keyId());
         }
+        @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         return rows.stream().findFirst().map(row -> statusOf((String) row[1]));
     }
@@ -128,7 +139,7 @@ public class ScanQueries {
         return em.unwrap(Session.class).doReturningWork(connection -> {
             ScanEntity scan = new ScanEntity();
             ScanRunEntity run = new ScanRunEntity();
-            AggregationView aggregation = null;
+            AggregationRow aggregation = null;
             try (PreparedStatement query = connection.prepareStatement(ownKey == null ? STATE_QUERY : OWN_STATE_QUERY)) {
                 query.setObject(1, number, Types.INTEGER);
                 query.setObject(2, id);
@@ -157,45 +168,50 @@ public class ScanQueries {
                     run.replayJobId = row.getObject(12, UUID.class);
                     run.sourceRun = row.getObject(13, Integer.class);
                     run.cancelRequestedAt = instant(row, 14);
-                    String status = row.getString(15);
-                    if (status != null) {
-                        aggregation = new AggregationView();
-                        aggregation.scanId = id;
-                        aggregation.run = run.run;
-                        aggregation.status = status;
-                        aggregation.missingRoles = json(row.getString(16), ROLES);
-                        String report = row.getString(17);
-                        aggregation.report = report == null ? null : WireJson.mapper().readTree(report);
-                        aggregation.failureReason = row.getString(18);
-                        aggregation.completedAt = instant(row, 19);
-                    }
+                    aggregation = aggregation(id, row, 15);
                 }
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("scan " + id + ": unreadable JSON in its run's row: " + e.getOriginalMessage(), e);
             }
-            Map<String, RoleResultView> roles = new HashMap<>();
+            Map<String, RoleResultRow> roles = new HashMap<>();
             try (PreparedStatement query = connection.prepareStatement(ROLES_QUERY)) {
                 query.setObject(1, id);
                 query.setInt(2, run.run);
                 try (ResultSet row = query.executeQuery()) {
                     while (row.next()) {
-                        RoleResultView result = new RoleResultView();
-                        result.scanId = id;
-                        result.run = run.run;
-                        result.role = row.getString(1);
-                        result.outcome = row.getString(2);
-                        result.failureReason = row.getString(3);
-                        result.provider = row.getString(4);
-                        result.model = row.getString(5);
-                        result.offline = row.getBoolean(6);
-                        result.startedAt = instant(row, 7);
-                        result.completedAt = instant(row, 8);
-                        roles.put(result.role, result);
+                        roles.put(row.getString(1), new RoleResultRow(row.getString(1), row.getString(2),
+                                row.getString(3), row.getString(4), row.getString(5), row.getBoolean(6),
+                                instant(row, 7), instant(row, 8)));
                     }
                 }
             }
             return Optional.of(new ScanState(scan, run, aggregation, roles));
         });
+    }
+
+    /** The {@link #AGGREGATION_COLUMNS} from {@code first} on; null when the run has no aggregation row (yet). */
+    private static AggregationRow aggregation(UUID scanId, ResultSet row, int first) throws SQLException {
+        String status = row.getString(first);
+        if (status == null) {
+            return null;
+        }
+        try {
+            String report = row.getString(first + 2);
+            return new AggregationRow(status, json(row.getString(first + 1), ROLES),
+                    report == null ? null : WireJson.mapper().readTree(report), row.getString(first + 3),
+                    instant(row, first + 4));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("scan " + scanId + ": unreadable JSON in its aggregation row: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The status of one run of a scan, from its aggregation row (QUEUED before there is one). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ScanStatus runStatus(UUID scanId, int run) {
+        List<?> status = em.createNativeQuery("select status from aggregation where scan_id = ?1 and run = ?2", String.class)
+                .setParameter(1, scanId).setParameter(2, run).getResultList();
+        return statusOf(status.isEmpty() ? null : (String) status.getFirst());
     }
 
     private static Instant instant(ResultSet row, int column) throws SQLException {
@@ -226,47 +242,83 @@ public class ScanQueries {
         if (scan == null) {
             return Optional.empty();
         }
-        Map<Integer, AggregationView> outcomes = AggregationView.<AggregationView>list("scanId", id).stream()
-                .collect(Collectors.toMap(a -> a.run, Function.identity()));
+        Map<Integer, AggregationRow> outcomes = em.unwrap(Session.class).doReturningWork(connection -> {
+            Map<Integer, AggregationRow> byRun = new HashMap<>();
+            try (PreparedStatement query = connection.prepareStatement(RUN_AGGREGATIONS_QUERY)) {
+                query.setObject(1, id);
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        byRun.put(row.getInt(1), aggregation(id, row, 2));
+                    }
+                }
+            }
+            return byRun;
+        });
         return Optional.of(ScanRunEntity.ofScan(id).stream()
                 .map(run -> new ScanState(scan, run, outcomes.get(run.run), Map.of()))
                 .toList());
     }
 
-    /** The caller's newest scans, optionally only those of one status. */
+    /**
+     * The caller's newest scans, optionally only those of one status: the scans and their current runs'
+     * aggregation rows in one query, then their entities (the scans and current runs) in a second.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ScanState> recent(Caller caller, Optional<ScanStatus> status, int limit) {
         String where = switch (status.orElse(null)) {
             case null -> "";
-            case QUEUED -> " and a.scanId is null";
+            case QUEUED -> " and a.scan_id is null";
             case RUNNING -> " and a.status in ('OPEN', 'SYNTHESIZING')";
             default -> " and a.status = '" + status.get().name() + "'";
         };
         boolean own = caller.role() == ApiRole.SUBMITTER;
-        var query = ScanEntity.getEntityManager().createQuery(
-                "select s, r, a from ScanEntity s join ScanRunEntity r on r.scanId = s.id and r.run = s.currentRun "
-                        + "left join AggregationView a on a.scanId = s.id and a.run = s.currentRun "
-                        + "where s.tenant = :tenant" + (own ? " and s.submittedBy = :key" : "")
-                        + where + " order by s.createdAt desc", Object[].class)
-                .setParameter("tenant", caller.tenant())
-                .setMaxResults(limit);
-        if (own) {
-            query.setParameter("key", caller.keyId());
+        String sql = RECENT_QUERY + (own ? " and s.submitted_by = ?" : "") + where + " order by s.created_at desc limit ?";
+        Map<UUID, AggregationRow> newest = em.unwrap(Session.class).doReturningWork(connection -> {
+            Map<UUID, AggregationRow> byScan = new LinkedHashMap<>();
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                int parameter = 1;
+                query.setString(parameter++, caller.tenant());
+                if (own) {
+                    query.setObject(parameter++, caller.keyId());
+                }
+                query.setInt(parameter, limit);
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        UUID scanId = row.getObject(1, UUID.class);
+                        byScan.put(scanId, aggregation(scanId, row, 2));
+                    }
+                }
+            }
+            return byScan;
+        });
+        if (newest.isEmpty()) {
+            return List.of();
         }
-        List<Object[]> rows = query.getResultList();
-        return rows.stream().map(r -> new ScanState((ScanEntity) r[0], (ScanRunEntity) r[1], (AggregationView) r[2],
-                Map.of())).toList();
+        Map<UUID, Object[]> entities = new HashMap<>();
+        em.createQuery("select s, r from ScanEntity s join ScanRunEntity r on r.scanId = s.id and r.run = s.currentRun "
+                + "where s.id in :ids", Object[].class)
+                .setParameter("ids", newest.keySet())
+                .getResultList()
+                .forEach(row -> entities.put(((ScanEntity) row[0]).id, row));
+        List<ScanState> states = new ArrayList<>(newest.size());
+        newest.forEach((scanId, aggregation) -> {
+            Object[] row = entities.get(scanId);
+            if (row != null) {
+                states.add(new ScanState((ScanEntity) row[0], (ScanRunEntity) row[1], aggregation, Map.of()));
+            }
+        });
+        return states;
     }
 
     /**
      * A scan with one run: how it was asked for, its aggregation (null before the aggregator saw it) and
      * its role results.
      */
-    public record ScanState(ScanEntity scan, ScanRunEntity run, AggregationView aggregation,
-            Map<String, RoleResultView> roleResults) {
+    public record ScanState(ScanEntity scan, ScanRunEntity run, AggregationRow aggregation,
+            Map<String, RoleResultRow> roleResults) {
 
         public ScanStatus status() {
-            return statusOf(aggregation == null ? null : aggregation.status);
+            return statusOf(aggregation == null ? null : aggregation.status());
         }
     }
 }

@@ -13,8 +13,8 @@ import java.util.UUID;
 
 /**
  * One hit, miss, store or bypass at the response cache: what hit ratios and "tokens and money
- * saved" are added up from. The table belongs to the gateway's Flyway migrations (V2); this module
- * only inserts and reads.
+ * saved" are added up from. The table is this module's (its Flyway history, {@code db/llm-client}), and
+ * this is its one mapping; other modules read it with plain SQL.
  */
 @Entity
 @Table(name = "cache_event")

@@ -15,7 +15,8 @@ import java.util.UUID;
 
 /**
  * One attempt at one model call: the row every number in a report's metadata is added up from.
- * The table belongs to the gateway's Flyway migrations; this module only inserts and reads.
+ * The table is this module's (its Flyway history, {@code db/llm-client}), and this is its one mapping;
+ * other modules read it with plain SQL.
  */
 @Entity
 @Table(name = "model_call")

@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -16,8 +17,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reads what the services wrote to PostgreSQL (schema: api-gateway's {@code db/migration}).
- * Tests only read; every write in the database comes from a service.
+ * Reads what the services wrote to PostgreSQL: the tables of the fleet's own schema, which the services
+ * created at start (each module's Flyway history under {@code db/<module>}). Tests only read; every write
+ * in the database comes from a service.
  */
 public final class Database {
     private final String url;
@@ -28,6 +30,18 @@ public final class Database {
         this.url = url;
         this.user = user;
         this.password = password;
+    }
+
+    /** Creates {@code schema}, empty, in the database of {@code infrastructure}; returns a reader of its tables. */
+    static Database emptySchema(Infrastructure infrastructure, String schema) {
+        try (Connection connection = DriverManager.getConnection(infrastructure.jdbcUrl(), infrastructure.dbUser(),
+                infrastructure.dbPassword()); Statement create = connection.createStatement()) {
+            create.execute("create schema " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the fleet's schema " + schema + " in "
+                    + infrastructure.jdbcUrl() + " (the user needs CREATE on the database): " + e.getMessage(), e);
+        }
+        return new Database(infrastructure.jdbcUrl(schema), infrastructure.dbUser(), infrastructure.dbPassword());
     }
 
     /** A new connection; the caller closes it. */

@@ -64,8 +64,8 @@ public final class Fleet implements AutoCloseable {
     private FakeOpenRouter openRouter;
     private LocalStack.Result<LocalStack> localStack;
 
-    private Fleet(Infrastructure infrastructure, List<ServiceProcess> services, Thread killOnExit, Broker broker,
-            FleetSpec spec, Path root, Path logs, Path work, BootstrapKey key) {
+    private Fleet(Infrastructure infrastructure, Database database, List<ServiceProcess> services, Thread killOnExit,
+            Broker broker, FleetSpec spec, Path root, Path logs, Path work, BootstrapKey key) {
         this.infrastructure = infrastructure;
         this.services = services;
         this.killOnExit = killOnExit;
@@ -75,16 +75,21 @@ public final class Fleet implements AutoCloseable {
         this.logs = logs;
         this.work = work;
         this.key = key;
-        this.database = new Database(infrastructure.jdbcUrl(), infrastructure.dbUser(), infrastructure.dbPassword());
-        this.api = new ScanApi(services.getFirst().url(), key);
+        this.database = database;
+        this.api = new ScanApi(services.stream().filter(service -> service.name().equals(GATEWAY_PROCESS)).findFirst()
+                .orElseThrow().url(), key);
     }
 
-    /** Starts infrastructure (if not given), the gateway, then the aggregator and both workers; returns once all consume. */
+    /** Starts infrastructure (if not given), the aggregator and both workers, then the gateway; returns once all consume. */
     static Fleet launch() {
         return launch(FleetSpec.offlinePanel());
     }
 
-    /** Starts the infrastructure (if not given), the gateway, then the aggregator and the spec's workers. */
+    /**
+     * Starts the infrastructure (if not given), then on an empty schema of its own the aggregator and the spec's
+     * workers together, then the gateway last: no service waits for another's tables (each runs every table
+     * owner's Flyway history at start, here several at once), and no start order is needed.
+     */
     static Fleet launch(FleetSpec spec) {
         Path root = Path.of(System.getProperty("conclave.root", "..")).toAbsolutePath().normalize();
         Path logs = Path.of(System.getProperty("conclave.fleet.logs", "target/fleet-logs")).toAbsolutePath();
@@ -98,13 +103,26 @@ public final class Fleet implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(killOnExit);
         Broker broker = null;
         try {
-            Map<String, String> common = new LinkedHashMap<>(infrastructure.serviceEnvironment());
+            String schema = "fleet_" + System.currentTimeMillis();
+            Database database = Database.emptySchema(infrastructure, schema);
+            log("database schema " + schema + " (empty)");
+            Map<String, String> common = new LinkedHashMap<>(infrastructure.serviceEnvironment(schema));
             common.putAll(spec.env());
             // The gateway accepts these roles and the aggregator opens runs for them (it dead-letters others).
             common.put("CONCLAVE_SCAN_KNOWN_ROLES", String.join(",", KNOWN_ROLES));
 
-            // The gateway first: Flyway creates the schema and it creates the topics (topicPartitions()). It admits the
-            // fleet's own admin key, new for every launch, which every client of the tests sends.
+            // The workers and the aggregator first, all at once, on the empty schema; the gateway, which creates
+            // the topics (the broker auto-creates them alike before: topicPartitions()), last. It admits the fleet's
+            // own admin key, new for every launch, which every client of the tests sends.
+            start(services, root, logs, work, AGGREGATOR_PROCESS, "aggregator-worker",
+                    with(common, "CONCLAVE_LLM_INSTANCE", "aggregator"));
+            for (FleetSpec.Worker worker : spec.workers()) {
+                start(services, root, logs, work, worker.name(), "analysis-worker", with(with(common, "CONCLAVE_ROLES",
+                        String.join(",", worker.roles())), "CONCLAVE_LLM_INSTANCE", worker.instance()));
+            }
+            for (ServiceProcess service : List.copyOf(services)) {
+                service.awaitReady(READY_TIMEOUT);
+            }
             BootstrapKey key = BootstrapKey.create(work);
             // Every scan of a system test comes from that one key, so the gateway's per-key limits would throttle the
             // test, not the system; they are tested in api-gateway.
@@ -115,21 +133,12 @@ public final class Fleet implements AutoCloseable {
             gatewayEnv.put("CONCLAVE_LIMITS_UPLOADS_PER_KEY", "64");
             gatewayEnv.put("CONCLAVE_LIMITS_UPLOADS_PER_INSTANCE", "64");
             gatewayEnv.put("CONCLAVE_LIMITS_FOLLOWERS_PER_KEY", "200");
-            ServiceProcess gateway = start(services, root, logs, work, "api-gateway", "api-gateway", gatewayEnv);
-            gateway.awaitReady(READY_TIMEOUT);
-            start(services, root, logs, work, "aggregator-worker", "aggregator-worker",
-                    with(common, "CONCLAVE_LLM_INSTANCE", "aggregator"));
-            for (FleetSpec.Worker worker : spec.workers()) {
-                start(services, root, logs, work, worker.name(), "analysis-worker", with(with(common, "CONCLAVE_ROLES",
-                        String.join(",", worker.roles())), "CONCLAVE_LLM_INSTANCE", worker.instance()));
-            }
-            for (ServiceProcess service : services.subList(1, services.size())) {
-                service.awaitReady(READY_TIMEOUT);
-            }
+            start(services, root, logs, work, GATEWAY_PROCESS, "api-gateway", gatewayEnv).awaitReady(READY_TIMEOUT);
             broker = new Broker(infrastructure.kafkaBootstrapServers());
             awaitStableGroups(broker, spec.groupMembers());
             log("fleet ready in %d s; logs in %s".formatted(Duration.between(started, Instant.now()).toSeconds(), logs));
-            return new Fleet(infrastructure, List.copyOf(services), killOnExit, broker, spec, root, logs, work, key);
+            return new Fleet(infrastructure, database, List.copyOf(services), killOnExit, broker, spec, root, logs, work,
+                    key);
         } catch (RuntimeException | Error e) {
             // Stopped, not killed, so their consumers leave the groups and do not haunt the next run.
             services.forEach(ServiceProcess::requestStop);
@@ -238,7 +247,7 @@ public final class Fleet implements AutoCloseable {
         return service(service).readiness();
     }
 
-    /** The fleet's process names, gateway first. */
+    /** The fleet's process names, in start order (the gateway last). */
     public List<String> processNames() {
         return services.stream().map(ServiceProcess::name).toList();
     }

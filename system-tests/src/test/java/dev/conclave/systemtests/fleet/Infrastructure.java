@@ -28,11 +28,11 @@ record Infrastructure(String kafkaBootstrapServers, String jdbcUrl, String dbUse
         return Containers.startMissing(env, kafka, jdbc, redis);
     }
 
-    /** What every service needs to reach the infrastructure. */
-    Map<String, String> serviceEnvironment() {
+    /** What every service needs to reach the infrastructure, with {@code schema} as its database's tables. */
+    Map<String, String> serviceEnvironment(String schema) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(schema));
         if (dbUser != null) {
             env.put("QUARKUS_DATASOURCE_USERNAME", dbUser);
         }
@@ -41,6 +41,11 @@ record Infrastructure(String kafkaBootstrapServers, String jdbcUrl, String dbUse
         }
         env.put("QUARKUS_REDIS_HOSTS", redisHosts);
         return env;
+    }
+
+    /** The database's URL with {@code schema} as the current schema: where every unqualified table is. */
+    String jdbcUrl(String schema) {
+        return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
     String describe() {
