@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  *
  * @param specialists the roles a scan may ask for, in report order
  * @param synthesis   the aggregator's role, which synthesises the specialists' answers
+ * @param setting     the setting that listed the specialists, for messages that say what to change
  */
-public record PanelRoles(List<Role> specialists, Role synthesis) {
+public record PanelRoles(List<Role> specialists, Role synthesis, String setting) {
 
     /** The role that synthesises the panel; a name no specialist may take. */
     public static final String SYNTHESIS = "aggregator";
@@ -75,7 +76,7 @@ public record PanelRoles(List<Role> specialists, Role synthesis) {
             throw new IllegalStateException("the panel's roles cannot work: " + String.join("; ", problems.stream()
                     .distinct().toList()));
         }
-        return new PanelRoles(names.stream().map(name -> role(name, setting)).toList(), role(SYNTHESIS, setting));
+        return new PanelRoles(names.stream().map(name -> role(name, setting)).toList(), role(SYNTHESIS, setting), source);
     }
 
     /** The panel as shipped: this module's defaults, for a reader without the services' configuration (the CLI). */
@@ -107,6 +108,11 @@ public record PanelRoles(List<Role> specialists, Role synthesis) {
     /** The specialists' names, in report order. */
     public List<String> names() {
         return specialists.stream().map(Role::name).toList();
+    }
+
+    /** "unknown role 'x'; known roles: [..] (conclave.roles.panel)": what a refusal of a role says. */
+    public String unknown(String name) {
+        return "unknown role '" + name + "'; known roles: " + names() + " (" + setting + ")";
     }
 
     /** Whether a scan may ask for this role. */

@@ -87,8 +87,13 @@ public class PromptLibrary {
         return new RenderedPrompt(role, role + "/" + version, system, user, tokens.count(system) + tokens.count(user));
     }
 
+    /** Where a role's prompt of one version is on the class path. */
+    static String resource(String role, String version) {
+        return "prompts/" + role + "/" + version + ".txt";
+    }
+
     private static String load(String role, String version) {
-        String own = read("prompts/" + role + "/" + version + ".txt");
+        String own = read(resource(role, version));
         if (own != null) {
             return own;
         }
@@ -100,7 +105,7 @@ public class PromptLibrary {
         return generic;
     }
 
-    private static String read(String resource) {
+    static String read(String resource) {
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
             return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
