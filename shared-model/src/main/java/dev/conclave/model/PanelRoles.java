@@ -101,7 +101,7 @@ public record PanelRoles(List<Role> specialists, Role synthesis, String setting)
 
     private static Role role(String name, Function<String, Optional<String>> setting) {
         String prefix = "conclave.roles." + name + ".";
-        return new Role(name, setting.apply(prefix + "title").orElse(capitalised(name)),
+        return new Role(name, setting.apply(prefix + "title").orElse(defaultTitle(name)),
                 setting.apply(prefix + "headline"));
     }
 
@@ -126,9 +126,9 @@ public record PanelRoles(List<Role> specialists, Role synthesis, String setting)
                 : specialists.stream().filter(role -> role.name().equals(name)).findFirst();
     }
 
-    /** The role's title; a role the panel does not define (an older report's) shows its name capitalised. */
+    /** The role's title; a role the panel does not define (an older report's) shows as "Name analysis". */
     public String title(String name) {
-        return role(name).map(Role::title).orElse(capitalised(name));
+        return role(name).map(Role::title).orElse(defaultTitle(name));
     }
 
     /** Where a role comes in reports: its place in the panel; undefined roles after, the synthesis last. */
@@ -137,7 +137,7 @@ public record PanelRoles(List<Role> specialists, Role synthesis, String setting)
         return index >= 0 ? index : SYNTHESIS.equals(name) ? Integer.MAX_VALUE : specialists.size();
     }
 
-    private static String capitalised(String name) {
-        return name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    private static String defaultTitle(String name) {
+        return (name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1)) + " analysis";
     }
 }

@@ -17,23 +17,23 @@ class PanelRolesAreDefinedOnceTest {
         PanelRoles panel = PanelRoles.defaults();
 
         assertEquals(List.of("architect", "deployment", "business"), panel.names());
-        assertEquals("Architecture", panel.title("architect"));
+        assertEquals("Architect analysis", panel.title("architect"));
         assertEquals(Optional.of("problem_solved"), panel.role("business").orElseThrow().headline());
-        assertEquals("Synthesis", panel.title(PanelRoles.SYNTHESIS));
+        assertEquals("Aggregated insights", panel.title(PanelRoles.SYNTHESIS));
         assertFalse(panel.isSpecialist(PanelRoles.SYNTHESIS));
     }
 
     @Test
     void aFourthRoleIsANameInThePanelAndShowsAfterTheOthers() {
         PanelRoles panel = PanelRoles.read(settings(Map.of(PanelRoles.PANEL, "architect, deployment,business,security",
-                "conclave.roles.security.title", "Security")));
+                "conclave.roles.security.title", "Security review")));
 
         assertTrue(panel.isSpecialist("security"));
-        assertEquals("Security", panel.title("security"));
+        assertEquals("Security review", panel.title("security"));
         assertEquals(Optional.empty(), panel.role("security").orElseThrow().headline());
         assertTrue(panel.order("business") < panel.order("security"));
         assertTrue(panel.order("security") < panel.order(PanelRoles.SYNTHESIS));
-        assertEquals("Performance", panel.title("performance"));
+        assertEquals("Performance analysis", panel.title("performance"));
     }
 
     @Test
