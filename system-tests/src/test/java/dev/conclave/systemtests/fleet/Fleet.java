@@ -100,8 +100,10 @@ public final class Fleet implements AutoCloseable {
         try {
             Map<String, String> common = new LinkedHashMap<>(infrastructure.serviceEnvironment());
             common.putAll(spec.env());
-            // The gateway accepts these roles and the aggregator opens runs for them (it dead-letters others).
-            common.put("CONCLAVE_SCAN_KNOWN_ROLES", String.join(",", KNOWN_ROLES));
+            // The panel: the gateway accepts these roles and the aggregator opens runs for them (it dead-letters
+            // others). A scan naming none gets the three the workers serve; security is served by none.
+            common.put("CONCLAVE_ROLES_PANEL", String.join(",", KNOWN_ROLES));
+            common.put("CONCLAVE_SCAN_DEFAULT_ROLES", String.join(",", KNOWN_ROLES.subList(0, 3)));
 
             // The gateway first: Flyway creates the schema and it creates the topics (topicPartitions()). It admits the
             // fleet's own admin key, new for every launch, which every client of the tests sends.
