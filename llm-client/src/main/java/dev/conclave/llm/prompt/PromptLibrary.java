@@ -17,8 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Versioned prompt templates, one file per role and version: {@code prompts/<role>/<version>.txt}
- * on the class path. A role without its own file uses {@code prompts/specialist/<version>.txt},
- * so a fourth specialist works from configuration alone and gets its own file when it matters.
+ * on the class path. A role without its own file uses {@code prompts/specialist/<version>.txt} (the
+ * template for a new role's file); a service serving such a role does not start ({@link ServedRoles}).
  * The part before a line {@code ---} is the system message, the rest the user message;
  * {@code {{role}}}, {@code {{digest}}} and {@code {{panel}}} are replaced.
  */
