@@ -2,6 +2,7 @@ package dev.conclave.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.conclave.model.AggregatedInsights;
+import dev.conclave.model.PanelRoles;
 import dev.conclave.model.ReportMetadata;
 import dev.conclave.model.SecretClass;
 import dev.conclave.model.SecretFindings;
@@ -23,11 +24,8 @@ import java.util.Optional;
 public final class TerminalSummary {
 
     private static final int WIDTH = 100;
-    /** The field of each known role that says the most in one line; other roles use their first text. */
-    private static final Map<String, String> HEADLINE_FIELDS = Map.of(
-            "architect", "architecture_assessment",
-            "deployment", "deployment_strategy",
-            "business", "problem_solved");
+    /** Each role's headline field (conclave.roles.<role>.headline, as shipped); a role without one shows its first text. */
+    private static final PanelRoles PANEL = PanelRoles.defaults();
 
     public String render(ScanProgress scan) {
         ReportDocument doc = ReportDocument.of(scan.result());
@@ -142,8 +140,7 @@ public final class TerminalSummary {
         if (analysis == null || !analysis.isObject()) {
             return analysis == null || analysis.isNull() ? "" : analysis.asText();
         }
-        String field = HEADLINE_FIELDS.get(section.role());
-        Optional<String> text = Optional.ofNullable(field)
+        Optional<String> text = PANEL.role(section.role()).flatMap(PanelRoles.Role::headline)
                 .map(analysis::get)
                 .filter(JsonNode::isTextual)
                 .map(JsonNode::asText);

@@ -2,6 +2,7 @@ package dev.conclave.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.conclave.model.AggregatedInsights;
+import dev.conclave.model.PanelRoles;
 import dev.conclave.model.ReportMetadata;
 import dev.conclave.model.RoleUsage;
 import dev.conclave.model.ScoreFinding;
@@ -44,6 +45,8 @@ public record ReportView(
         AbsentRoles absentRoles,
         List<Section> otherSections) {
 
+    /** The roles' titles and order, as shipped (shared-model's defaults): reports are read where no service's configuration is. */
+    private static final PanelRoles PANEL = PanelRoles.defaults();
     public static final String RADAR_ID = "score-radar";
     public static final String TIME_BARS_ID = "role-time";
     public static final String COST_BARS_ID = "role-cost";
@@ -150,7 +153,8 @@ public record ReportView(
                 blockers(doc),
                 timeAndCost(metadata, roles),
                 metadata.map(ReportView::metadata).orElse(null),
-                doc.roleSections().stream().map(ReportView::roleSection).toList(),
+                doc.roleSections().stream().sorted(Comparator.comparingInt(section -> PANEL.order(section.role())))
+                        .map(ReportView::roleSection).toList(),
                 absentRoles(doc, roles),
                 doc.otherFields().entrySet().stream()
                         .map(field -> new Section(field.getKey(), ReportDocument.label(field.getKey()),
@@ -321,7 +325,7 @@ public record ReportView(
 
     private static Section roleSection(ReportDocument.RoleSection section) {
         JsonNode analysis = section.analysis();
-        return new Section(section.role(), ReportDocument.label(section.field()),
+        return new Section(section.role(), PANEL.title(section.role()),
                 analysis == null || analysis.isNull() ? null : FieldValue.of(section.field(), analysis));
     }
 

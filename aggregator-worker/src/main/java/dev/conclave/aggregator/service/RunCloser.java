@@ -1,11 +1,11 @@
 package dev.conclave.aggregator.service;
 
-import dev.conclave.aggregator.config.KnownRolesConfig;
 import dev.conclave.aggregator.messaging.AggregatorConsumersConfig;
 import dev.conclave.aggregator.service.FanIn.Claim;
 import dev.conclave.delivery.PermanentFailure;
 import dev.conclave.delivery.Persistently;
 import dev.conclave.llm.progress.ProgressReporter;
+import dev.conclave.model.PanelRoles;
 import dev.conclave.model.ProgressStage;
 import dev.conclave.model.RoleResult;
 import dev.conclave.model.ScanRequest;
@@ -55,12 +55,12 @@ public class RunCloser {
     private final CompletionOutbox completions;
     private final Persistently persistently;
     private final ProgressReporter progress;
-    private final List<String> knownRoles;
+    private final PanelRoles panel;
     private final Semaphore closing;
     private final Set<Thread> closers = ConcurrentHashMap.newKeySet();
 
     public RunCloser(FanIn fanIn, Synthesis synthesis, LeaseHeartbeat heartbeat, CompletionOutbox completions,
-            Persistently persistently, ProgressReporter progress, KnownRolesConfig roles,
+            Persistently persistently, ProgressReporter progress, PanelRoles panel,
             AggregatorConsumersConfig consumers) {
         this.fanIn = fanIn;
         this.synthesis = synthesis;
@@ -68,7 +68,7 @@ public class RunCloser {
         this.completions = completions;
         this.persistently = persistently;
         this.progress = progress;
-        this.knownRoles = List.copyOf(roles.knownRoles());
+        this.panel = panel;
         this.closing = new Semaphore(consumers.synthesisConcurrency(), true);
     }
 
@@ -82,14 +82,14 @@ public class RunCloser {
     public void onRequest(ScanRequest request) {
         if (request.expectedRoles().isEmpty()) {
             throw new PermanentFailure("scan request for scan " + request.scanId() + " run " + request.run()
-                    + " names no role; known roles: " + knownRoles);
+                    + " names no role; known roles: " + panel.names());
         }
         for (String role : request.expectedRoles()) {
-            if (!knownRoles.contains(role)) {
+            if (!panel.isSpecialist(role)) {
                 throw new PermanentFailure("scan request for scan " + request.scanId() + " run " + request.run()
-                        + " asks for role '" + role + "', which is not a known role " + knownRoles
-                        + " (conclave.scan.known-roles): the run could never complete; a new role "
-                        + "goes into conclave.scan.known-roles of both the gateway and the aggregator");
+                        + " asks for role '" + role + "', which is not a role of the panel " + panel.names()
+                        + " (" + panel.setting() + "): the run could never complete; the panel is one setting"
+                        + " every service reads, so the gateway and the aggregator must run with the same one");
             }
         }
         fanIn.openAndClaim(request).ifPresent(this::closeInBackground);

@@ -12,7 +12,9 @@ import dev.conclave.llm.ModelCaller;
 import dev.conclave.llm.cancel.RunCancelledException;
 import dev.conclave.llm.metrics.CallMetrics;
 import dev.conclave.llm.metrics.RunTotals;
+import dev.conclave.llm.prompt.ServedRoles;
 import dev.conclave.model.AggregatedInsights;
+import dev.conclave.model.PanelRoles;
 import dev.conclave.model.ReportMetadata;
 import dev.conclave.model.RoleOutcome;
 import dev.conclave.model.ScanReport;
@@ -20,7 +22,9 @@ import dev.conclave.model.ScanRequest;
 import dev.conclave.model.ScanStatus;
 import dev.conclave.model.SchemaVersions;
 import dev.conclave.model.WireJson;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +44,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class Synthesis {
     private static final Logger LOG = Logger.getLogger(Synthesis.class);
-    static final String AGGREGATOR_ROLE = "aggregator";
+    static final String AGGREGATOR_ROLE = PanelRoles.SYNTHESIS;
     private static final String CANCELLED = "the run was cancelled";
     private static final String OFFLINE_NOTICE = "Simulated analysis: no model API key is configured, so the offline"
             + " provider answered from the project's facts. Set OPENROUTER_API_KEY for real models.";
@@ -55,6 +59,11 @@ public class Synthesis {
         this.metrics = metrics;
         this.persistently = persistently;
         this.revision = config.synthesisRevision();
+    }
+
+    /** The synthesis is a role like the specialists: without its prompt or schema the aggregator does not start. */
+    void requireItsRole(@Observes StartupEvent event, ServedRoles served) {
+        served.require(List.of(AGGREGATOR_ROLE), "the aggregator's synthesis");
     }
 
     public RunOutcome synthesise(Claim claim) {

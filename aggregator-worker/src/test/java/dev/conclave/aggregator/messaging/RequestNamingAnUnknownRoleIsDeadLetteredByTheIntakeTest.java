@@ -52,7 +52,7 @@ class RequestNamingAnUnknownRoleIsDeadLetteredByTheIntakeTest {
         List<ConsumerRecord<String, String>> letters = intakeLetters(scanId.toString());
         assertEquals(1, letters.size());
         String reason = header(letters.get(0), DeadLetters.REASON);
-        assertTrue(reason.contains("'astrologer'") && reason.contains("conclave.scan.known-roles"), reason);
+        assertTrue(reason.contains("'astrologer'") && reason.contains("conclave.roles.panel"), reason);
 
         HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(readiness).build(),
                 HttpResponse.BodyHandlers.ofString());

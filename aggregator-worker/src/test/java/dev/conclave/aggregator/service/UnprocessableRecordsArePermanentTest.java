@@ -77,7 +77,7 @@ class UnprocessableRecordsArePermanentTest {
 
         PermanentFailure failure = assertThrows(PermanentFailure.class, () -> closer.onRequest(request));
         assertTrue(failure.getMessage().contains("'security'"), failure.getMessage());
-        assertTrue(failure.getMessage().contains("conclave.scan.known-roles"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("conclave.roles.panel"), failure.getMessage());
         assertNull(runs.status(request.scanId(), 1), "no run is opened for it");
     }
 

@@ -1,7 +1,7 @@
 package dev.conclave.gateway.rest;
 
 import dev.conclave.gateway.config.ReplayConfig;
-import dev.conclave.gateway.config.ScanConfig;
+import dev.conclave.gateway.config.ScanRoles;
 import dev.conclave.gateway.messaging.RunCancelAnnouncer;
 import dev.conclave.gateway.persistence.ReplayJobEntity;
 import dev.conclave.gateway.replay.JobStatus;
@@ -53,13 +53,13 @@ public class ReplayResource {
     private final RequestLimits limits;
 
     public ReplayResource(ReplayJobs jobs, RunCancelAnnouncer announcer, ReplayEstimator estimator, ReplayConfig config,
-            ScanConfig scans, CurrentCaller caller, RequestLimits limits) {
+            ScanRoles roles, CurrentCaller caller, RequestLimits limits) {
         this.caller = caller;
         this.limits = limits;
         this.announcer = announcer;
         this.jobs = jobs;
         this.estimator = estimator;
-        this.parser = new ReplayOrderParser(config, List.copyOf(scans.knownRoles()));
+        this.parser = new ReplayOrderParser(config, roles.panel().names());
     }
 
     @POST

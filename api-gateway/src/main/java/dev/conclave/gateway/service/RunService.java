@@ -1,9 +1,9 @@
 package dev.conclave.gateway.service;
 
-import dev.conclave.gateway.config.ScanConfig;
+import dev.conclave.gateway.config.ScanRoles;
 import dev.conclave.gateway.security.Caller;
+import dev.conclave.model.PanelRoles;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,13 +17,13 @@ public class RunService {
     private final RunStore store;
     private final Outbox outbox;
     private final ScanQueries queries;
-    private final List<String> knownRoles;
+    private final PanelRoles panel;
 
-    public RunService(RunStore store, Outbox outbox, ScanQueries queries, ScanConfig config) {
+    public RunService(RunStore store, Outbox outbox, ScanQueries queries, ScanRoles roles) {
         this.store = store;
         this.outbox = outbox;
         this.queries = queries;
-        this.knownRoles = List.copyOf(config.knownRoles());
+        this.panel = roles.panel();
     }
 
     /**
@@ -49,9 +49,8 @@ public class RunService {
     public Accepted start(UUID scanId, RunSpec spec, Optional<String> idempotencyKey) {
         if (spec.analyse() != null) {
             for (String role : spec.analyse()) {
-                if (!knownRoles.contains(role)) {
-                    throw InvalidScanException.badRequest("roles", "unknown role '" + role + "'; known roles: "
-                            + knownRoles + " (conclave.scan.known-roles)");
+                if (!panel.isSpecialist(role)) {
+                    throw InvalidScanException.badRequest("roles", panel.unknown(role));
                 }
             }
         }

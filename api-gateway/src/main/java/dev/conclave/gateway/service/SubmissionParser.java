@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.conclave.gateway.config.IntakeConfig;
 import dev.conclave.gateway.config.ScanConfig;
+import dev.conclave.gateway.config.ScanRoles;
 import dev.conclave.gateway.intake.ArchiveExtractor;
 import dev.conclave.gateway.intake.BoundedBody;
 import dev.conclave.gateway.intake.ProjectPath;
@@ -38,11 +39,13 @@ public class SubmissionParser {
     private static final Pattern GIT_REF = Pattern.compile("[A-Za-z0-9._][A-Za-z0-9._/-]{0,199}");
     private final IntakeConfig limits;
     private final ScanConfig scans;
+    private final ScanRoles roles;
     private final ProjectDigester digester;
 
-    public SubmissionParser(IntakeConfig limits, ScanConfig scans, ProjectDigester digester) {
+    public SubmissionParser(IntakeConfig limits, ScanConfig scans, ScanRoles roles, ProjectDigester digester) {
         this.limits = limits;
         this.scans = scans;
+        this.roles = roles;
         this.digester = digester;
     }
 
@@ -233,23 +236,23 @@ public class SubmissionParser {
 
     private List<String> roles(JsonNode node) {
         if (node == null || node.isNull()) {
-            return scans.defaultRoles();
+            return roles.defaults();
         }
         if (!node.isArray() || node.isEmpty()) {
-            throw InvalidScanException.badRequest("roles", "roles must be a non-empty array; known roles: " + scans.knownRoles());
+            throw InvalidScanException.badRequest("roles", "roles must be a non-empty array; known roles: "
+                    + roles.panel().names());
         }
-        List<String> roles = new ArrayList<>();
+        List<String> asked = new ArrayList<>();
         for (JsonNode role : node) {
             String name = role.asText();
-            if (!scans.knownRoles().contains(name)) {
-                throw InvalidScanException.badRequest("roles", "unknown role '" + name + "'; known roles: "
-                        + scans.knownRoles() + " (conclave.scan.known-roles)");
+            if (!roles.panel().isSpecialist(name)) {
+                throw InvalidScanException.badRequest("roles", roles.panel().unknown(name));
             }
-            if (!roles.contains(name)) {
-                roles.add(name);
+            if (!asked.contains(name)) {
+                asked.add(name);
             }
         }
-        return roles;
+        return asked;
     }
 
     private Duration deadline(JsonNode node) {

@@ -1,6 +1,7 @@
 package dev.conclave.llm.config;
 
 import dev.conclave.llm.routing.ModelRouter;
+import dev.conclave.model.PanelRoles;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -10,12 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
  * Refuses to start a service whose model configuration cannot work, with one line per problem
  * naming the setting to fix: a chain entry that is not {@code provider/model}, a model of a provider
  * that is not configured, a provider of an unknown kind or without a base URL, a provider in use
- * without its key, a price that is negative or names no model. Better a service that does not start
+ * without its key, a price that is negative or names no model. Settings of a role the panel does not
+ * define are only warned about (a typo, or a shipped role the panel leaves out). Better a service that does not start
  * than one that fails every scan at 3 a.m.
  *
  * <p>One exception, so that a fresh checkout runs: when no provider named in any chain has a key and
@@ -24,10 +27,13 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class LlmConfigValidator {
+    private static final Logger LOG = Logger.getLogger(LlmConfigValidator.class);
     private static final Set<String> KINDS = Set.of("openai", "offline");
     private static final Set<String> SCOPES = Set.of("model", "key");
 
-    void onStart(@Observes StartupEvent event, LlmConfig config) {
+    void onStart(@Observes StartupEvent event, LlmConfig config, PanelRoles panel) {
+        // Warned, not refused: llm-client's defaults configure the shipped roles, which a panel may leave out.
+        undefinedRoles(config, panel).forEach(LOG::warn);
         List<String> problems = problems(config);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("the model configuration (conclave.llm.*) cannot work:\n  - "
@@ -108,6 +114,14 @@ public class LlmConfigValidator {
                     + retry.deadline());
         }
         return problems;
+    }
+
+    /** Settings of a role the panel does not define: a typo, or a role added here but not to the panel. */
+    public static List<String> undefinedRoles(LlmConfig config, PanelRoles panel) {
+        return config.roles().keySet().stream().filter(role -> panel.role(role).isEmpty()).sorted()
+                .map(role -> "conclave.llm.roles." + role + ".* configures role '" + role + "', which the panel does"
+                        + " not define (" + panel.setting() + " " + panel.names() + "): it is ignored; a typo?")
+                .toList();
     }
 
     private static Map<String, List<String>> chains(LlmConfig config) {

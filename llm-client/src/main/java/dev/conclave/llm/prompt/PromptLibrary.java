@@ -17,8 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Versioned prompt templates, one file per role and version: {@code prompts/<role>/<version>.txt}
- * on the class path. A role without its own file uses {@code prompts/specialist/<version>.txt},
- * so a fourth specialist works from configuration alone and gets its own file when it matters.
+ * on the class path. A role without its own file uses {@code prompts/specialist/<version>.txt} (the
+ * template for a new role's file); a service serving such a role does not start ({@link ServedRoles}).
  * The part before a line {@code ---} is the system message, the rest the user message;
  * {@code {{role}}}, {@code {{digest}}} and {@code {{panel}}} are replaced.
  */
@@ -87,8 +87,13 @@ public class PromptLibrary {
         return new RenderedPrompt(role, role + "/" + version, system, user, tokens.count(system) + tokens.count(user));
     }
 
+    /** Where a role's prompt of one version is on the class path. */
+    static String resource(String role, String version) {
+        return "prompts/" + role + "/" + version + ".txt";
+    }
+
     private static String load(String role, String version) {
-        String own = read("prompts/" + role + "/" + version + ".txt");
+        String own = read(resource(role, version));
         if (own != null) {
             return own;
         }
@@ -100,7 +105,7 @@ public class PromptLibrary {
         return generic;
     }
 
-    private static String read(String resource) {
+    static String read(String resource) {
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
             return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

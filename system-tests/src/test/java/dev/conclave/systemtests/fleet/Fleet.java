@@ -108,8 +108,10 @@ public final class Fleet implements AutoCloseable {
             log("database schema " + schema + " (empty)");
             Map<String, String> common = new LinkedHashMap<>(infrastructure.serviceEnvironment(schema));
             common.putAll(spec.env());
-            // The gateway accepts these roles and the aggregator opens runs for them (it dead-letters others).
-            common.put("CONCLAVE_SCAN_KNOWN_ROLES", String.join(",", KNOWN_ROLES));
+            // The panel: the gateway accepts these roles and the aggregator opens runs for them (it dead-letters
+            // others). A scan naming none gets the three the workers serve; security is served by none.
+            common.put("CONCLAVE_ROLES_PANEL", String.join(",", KNOWN_ROLES));
+            common.put("CONCLAVE_SCAN_DEFAULT_ROLES", String.join(",", KNOWN_ROLES.subList(0, 3)));
 
             // The workers and the aggregator first, all at once, on the empty schema; the gateway, which creates
             // the topics (the broker auto-creates them alike before: topicPartitions()), last. It admits the fleet's
