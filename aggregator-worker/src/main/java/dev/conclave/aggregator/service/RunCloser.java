@@ -48,6 +48,8 @@ public class RunCloser {
     private static final Logger LOG = Logger.getLogger(RunCloser.class);
     /** How long the shutdown waits for runs being closed before it hands their claims over. */
     static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
+    /** How long the shutdown then waits for the interrupted ones to hand their claims over. */
+    static final Duration HAND_OVER_WAIT = Duration.ofSeconds(5);
 
     private final FanIn fanIn;
     private final Synthesis synthesis;
@@ -169,19 +171,26 @@ public class RunCloser {
         }
     }
 
-    /** Waits up to {@link #SHUTDOWN_WAIT} for the runs being closed, then interrupts the rest (their claims are handed over). */
+    /**
+     * Waits up to {@link #SHUTDOWN_WAIT} for the runs being closed, then interrupts the rest and waits up to
+     * {@link #HAND_OVER_WAIT} more for them to hand their claims over, before the connection pool closes.
+     */
     void stop(@Observes ShutdownEvent event) {
-        long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
+        try {
+            awaitClosers(SHUTDOWN_WAIT);
+            List<Thread> late = List.copyOf(closers);
+            late.forEach(Thread::interrupt);
+            awaitClosers(HAND_OVER_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closers.forEach(Thread::interrupt);
+        }
+    }
+
+    private void awaitClosers(Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
         for (Thread closer : List.copyOf(closers)) {
-            try {
-                if (!closer.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
-                    closer.interrupt();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                closers.forEach(Thread::interrupt);
-                return;
-            }
+            closer.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
         }
     }
 
