@@ -58,7 +58,9 @@ public class SchemaHistories {
     void migrateAtStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE - 1) StartupEvent start,
             AgroalDataSource database, @ConfigProperty(name = "quarkus.flyway.locations") List<String> locations) {
         migrate(database, locations).forEach((location, result) -> LOG.infof("%s: %d migration(s) applied, at version %s",
-                historyTable(location), result.migrationsExecuted, result.targetSchemaVersion));
+                historyTable(location), result.migrationsExecuted,
+                // Flyway names a target version only when it applied something; else the version it found stands.
+                result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion));
     }
 
     /**
