@@ -9,7 +9,8 @@ import dev.conclave.model.SchemaVersions;
 import dev.conclave.model.WireJson;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -44,15 +45,16 @@ public class CompletionOutbox {
      *
      * @throws RuntimeException if the broker did not ack; the row stays unpublished for the relay
      */
-    @Transactional
     public boolean publish(UUID scanId, int run) {
-        List<ScanCompleted> due = lockUnpublished("scan_id = ? and run = ? and " + CLOSED_UNPUBLISHED,
-                scanId, run);
-        if (due.isEmpty()) {
-            return false;
-        }
-        publishAndMark(due.get(0));
-        return true;
+        return Sql.inTransaction(database, "publishing the completion of scan " + scanId + " run " + run, connection -> {
+            List<ScanCompleted> due = lockUnpublished(connection, "scan_id = ? and run = ? and " + CLOSED_UNPUBLISHED,
+                    scanId, run);
+            if (due.isEmpty()) {
+                return false;
+            }
+            publishAndMark(connection, due.get(0));
+            return true;
+        });
     }
 
     /**
@@ -61,43 +63,43 @@ public class CompletionOutbox {
      *
      * @return how many were published
      */
-    @Transactional
     public int relayBatch() {
-        int published = 0;
-        for (ScanCompleted completed : lockUnpublished(CLOSED_UNPUBLISHED + " order by completed_at limit ?",
-                config.completionRelayBatch())) {
-            try {
-                publishAndMark(completed);
-                published++;
-            } catch (RuntimeException e) {
-                LOG.warnf("could not publish the completion of scan %s run %d, trying again in %s: %s",
-                        completed.scanId(), completed.run(), config.completionRelayInterval(), e.getMessage());
-                break;
+        return Sql.inTransaction(database, "relaying unpublished completions", connection -> {
+            int published = 0;
+            for (ScanCompleted completed : lockUnpublished(connection, CLOSED_UNPUBLISHED
+                    + " order by completed_at limit ?", config.completionRelayBatch())) {
+                try {
+                    publishAndMark(connection, completed);
+                    published++;
+                } catch (RuntimeException e) {
+                    LOG.warnf("could not publish the completion of scan %s run %d, trying again in %s: %s",
+                            completed.scanId(), completed.run(), config.completionRelayInterval(), e.getMessage());
+                    break;
+                }
             }
-        }
-        return published;
+            return published;
+        });
     }
 
     /**
      * The completion events of the closed, unpublished runs that match {@code where}, their rows locked
      * (skipping rows another transaction holds). Only the event's columns are read: never the report.
      */
-    private List<ScanCompleted> lockUnpublished(String where, Object... parameters) {
+    private static List<ScanCompleted> lockUnpublished(Connection connection, String where, Object... parameters)
+            throws SQLException {
         String sql = "select scan_id, run, status, cast(missing_roles as text), cast(failed_roles as text), completed_at"
                 + " from aggregation where " + where + " for update skip locked";
-        return Sql.withConnection(database, "reading unpublished completions",
-                connection -> Sql.query(connection, sql, parameters)).stream()
+        return Sql.query(connection, sql, parameters).stream()
                 .map(row -> new ScanCompleted(SchemaVersions.WIRE, (UUID) row[0], ((Number) row[1]).intValue(),
                         ScanStatus.valueOf((String) row[2]), roles((String) row[3]), roles((String) row[4]),
                         Sql.instant(row[5])))
                 .toList();
     }
 
-    private void publishAndMark(ScanCompleted completed) {
+    private void publishAndMark(Connection connection, ScanCompleted completed) throws SQLException {
         publisher.publish(completed);
-        Sql.withConnection(database, "marking a completion published", connection -> Sql.update(connection,
-                "update aggregation set completion_published_at = ? where scan_id = ? and run = ?", Instant.now(),
-                completed.scanId(), completed.run()));
+        Sql.update(connection, "update aggregation set completion_published_at = ? where scan_id = ? and run = ?",
+                Instant.now(), completed.scanId(), completed.run());
     }
 
     private static List<String> roles(String json) {

@@ -11,7 +11,6 @@ import dev.conclave.model.ScanRequest;
 import dev.conclave.model.WireJson;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,8 +39,9 @@ import org.jboss.logging.Logger;
  * as soon as it is open, whatever has arrived, and its claim says so: it closes CANCELLED without a
  * synthesis.
  *
- * <p>Plain JDBC on the transaction's connection, a statement per decision (issue 11: through Hibernate's
- * native queries and entity loads the fan-in was 40 % of the aggregator's CPU): a result that does not
+ * <p>Plain JDBC in local transactions ({@link Sql#inTransaction}; a single statement runs in auto-commit), a
+ * statement per decision (issue 11: through Hibernate's native queries and entity loads the fan-in was 40 % of
+ * the aggregator's CPU, and a JTA transaction around each step another 6 %): a result that does not
  * complete its run is one round trip that locks and reads everything the decision needs ({@link RunState})
  * and one insert; the result that completes it adds the claim's update and the read of the run's results.
  */
@@ -81,9 +81,8 @@ public class FanIn {
      * Registers a run and the roles it waits for and, in the same transaction, claims it if its
      * results all arrived before it. A repeated request, or one for a closed run, changes nothing.
      */
-    @Transactional
     public Optional<Claim> openAndClaim(ScanRequest request) {
-        return Sql.withConnection(database, "opening scan " + request.scanId() + " run " + request.run(), connection -> {
+        return Sql.inTransaction(database, "opening scan " + request.scanId() + " run " + request.run(), connection -> {
             Sql.query(connection, LOCK, request.scanId().toString(), request.run());
             Sql.update(connection, """
                     insert into aggregation (scan_id, run, request, expected_roles, status, requested_at, deadline_at)
@@ -108,9 +107,8 @@ public class FanIn {
      *
      * @throws PermanentFailure if the scan does not exist or the run was never requested
      */
-    @Transactional
     public Optional<Claim> recordAndClaim(RoleResult result) {
-        return Sql.withConnection(database, "recording the " + result.role() + " result of scan " + result.scanId() + " run "
+        return Sql.inTransaction(database, "recording the " + result.role() + " result of scan " + result.scanId() + " run "
                 + result.run(), connection -> {
             // The aggregation row is locked from here: the sweeper cannot claim the run under this decision.
             RunState state = lockAndRead(connection, result.scanId(), result.run());
@@ -138,9 +136,8 @@ public class FanIn {
      * Claims runs past their deadline or cancelled, and syntheses whose lease expired (their instance
      * died).
      */
-    @Transactional
     public List<Claim> claimOverdue() {
-        return Sql.withConnection(database, "claiming overdue runs", connection -> {
+        return Sql.inTransaction(database, "claiming overdue runs", connection -> {
             List<Object[]> keys = Sql.query(connection, """
                     select scan_id, run, status from aggregation a
                     where (status = 'OPEN' and deadline_at < now())
@@ -169,7 +166,6 @@ public class FanIn {
      * Extends the lease of a synthesis that is still running; false if the claim is no longer
      * {@code claim}'s (the run was taken over or closed), in which case renewing stops.
      */
-    @Transactional
     public boolean renew(Claim claim) {
         return Sql.withConnection(database, "renewing a synthesis lease", connection -> Sql.update(connection, """
                 update aggregation set claimed_until = ?
@@ -181,7 +177,6 @@ public class FanIn {
      * Writes the outcome of a claimed run, leaving its completion event to be published; false if
      * the claim was lost to another instance meanwhile (only the holder of the claim token closes).
      */
-    @Transactional
     public boolean close(Claim claim, RunOutcome outcome) {
         // One statement: the row lock, the claim check and the write (no load of the row's JSON).
         return Sql.withConnection(database, "closing a run", connection -> Sql.update(connection, """
@@ -198,7 +193,6 @@ public class FanIn {
      * Ends a claim's lease now, keeping the run in synthesis: the next sweep of any instance takes it
      * over (shutdown with a close still running).
      */
-    @Transactional
     public void handOver(Claim claim) {
         Sql.withConnection(database, "handing a claim over", connection -> Sql.update(connection, """
                 update aggregation set claimed_until = now()
@@ -207,7 +201,6 @@ public class FanIn {
     }
 
     /** Gives a claim back after a synthesis that failed before paying for anything, so it is tried again. */
-    @Transactional
     public void release(Claim claim) {
         Sql.withConnection(database, "giving a claim back", connection -> Sql.update(connection, """
                 update aggregation set status = 'OPEN', claimed_until = null, claim_token = null

@@ -1,18 +1,22 @@
 package dev.conclave.gateway.service;
 
+import dev.conclave.delivery.Sql;
 import dev.conclave.gateway.config.OutboxConfig;
 import dev.conclave.gateway.config.Workable;
 import dev.conclave.gateway.messaging.Deliveries;
 import dev.conclave.gateway.messaging.OutboxPublisher;
 import dev.conclave.gateway.messaging.OutboxRecord;
 import dev.conclave.gateway.persistence.OutboxEntity;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,14 +50,18 @@ public class Outbox {
     private final OutboxPublisher publisher;
     private final OutboxConfig config;
     private final EntityManager em;
+    private final AgroalDataSource database;
     /** Rows of immediate publishes, deleted after their ack together with those of concurrent submissions. */
     private final GroupedDeletes acknowledgedDeletes;
 
-    public Outbox(OutboxPublisher publisher, OutboxConfig config, EntityManager em) {
+    public Outbox(OutboxPublisher publisher, OutboxConfig config, EntityManager em, AgroalDataSource database) {
         this.publisher = publisher;
         this.config = config;
         this.em = em;
-        this.acknowledgedDeletes = new GroupedDeletes(ids -> QuarkusTransaction.requiringNew().run(() -> deleteNow(ids)));
+        this.database = database;
+        // One statement in auto-commit: no JTA transaction or ORM session around it (issue 11).
+        this.acknowledgedDeletes = new GroupedDeletes(ids -> Sql.withConnection(database,
+                "deleting " + ids.size() + " acknowledged outbox rows", connection -> delete(connection, ids)));
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -202,12 +210,14 @@ public class Outbox {
      * the statement is the same whatever the count (a plain statement, no entity or query translation).
      */
     private void deleteNow(List<Long> ids) {
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("delete from outbox where id = any(?)")) {
-                delete.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
-                delete.executeUpdate();
-            }
-        });
+        em.unwrap(Session.class).doWork(connection -> delete(connection, ids));
+    }
+
+    private static int delete(Connection connection, List<Long> ids) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("delete from outbox where id = any(?)")) {
+            delete.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+            return delete.executeUpdate();
+        }
     }
 
     /** Exponential in the attempts, capped, with jitter so instances that failed together do not retry together. */

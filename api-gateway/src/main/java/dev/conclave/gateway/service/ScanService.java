@@ -1,10 +1,10 @@
 package dev.conclave.gateway.service;
 
+import dev.conclave.delivery.Sql;
 import dev.conclave.gateway.persistence.ScanEntity;
 import dev.conclave.gateway.security.Caller;
 import dev.conclave.scanner.redact.DigestRedactor;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -43,7 +43,7 @@ public class ScanService {
             }
             try {
                 stored = store.insert(submission, caller, idempotencyKey.orElse(null));
-            } catch (PersistenceException e) {
+            } catch (Sql.Failed e) {
                 // Two requests with one key raced; the other one's row won, with its own outbox row.
                 Optional<ScanEntity> winner = idempotencyKey.flatMap(key -> store.findByIdempotencyKey(caller.tenant(), key));
                 if (winner.isPresent()) {

@@ -1,5 +1,6 @@
 package dev.conclave.gateway.service;
 
+import dev.conclave.delivery.Sql;
 import dev.conclave.gateway.messaging.OutboxRecord;
 import dev.conclave.gateway.persistence.ScanEntity;
 import dev.conclave.gateway.security.Caller;
@@ -8,7 +9,7 @@ import dev.conclave.model.SchemaVersions;
 import dev.conclave.model.Topics;
 import dev.conclave.model.WireJson;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import io.agroal.api.AgroalDataSource;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +20,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.hibernate.Session;
 
 /**
  * The transactions of {@link ScanService}, in a bean of their own so that publishing happens after the
@@ -50,15 +50,19 @@ public class ScanStore {
             returning id""";
 
     private final Outbox outbox;
-    private final EntityManager em;
+    private final AgroalDataSource database;
 
-    public ScanStore(Outbox outbox, EntityManager em) {
+    public ScanStore(Outbox outbox, AgroalDataSource database) {
         this.outbox = outbox;
-        this.em = em;
+        this.database = database;
     }
 
-    /** Stores the scan as {@code by}'s: of its tenant, submitted by its key. */
-    @Transactional
+    /**
+     * Stores the scan as {@code by}'s: of its tenant, submitted by its key. One statement in auto-commit
+     * (atomic on its own): no JTA transaction or ORM session around it (issue 11).
+     *
+     * @throws Sql.Failed if PostgreSQL refused or did not answer (a repeated Idempotency-Key among them)
+     */
     public Stored insert(ScanSubmission submission, Caller by, String idempotencyKey) {
         ScanEntity scan = new ScanEntity();
         scan.id = UUID.randomUUID();
@@ -83,7 +87,7 @@ public class ScanStore {
         String payload = WireJson.encode(request);
         OffsetDateTime createdAt = OffsetDateTime.ofInstant(scan.createdAt, ZoneOffset.UTC);
         OffsetDateTime claimedUntil = OffsetDateTime.ofInstant(outbox.claimOfWriter(scan.createdAt), ZoneOffset.UTC);
-        long outboxId = em.unwrap(Session.class).doReturningWork(connection -> {
+        long outboxId = Sql.withConnection(database, "storing scan " + scan.id, connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 int i = 0;
                 insert.setString(++i, payload);

@@ -1,14 +1,12 @@
 package dev.conclave.llm.metrics;
 
 import dev.conclave.delivery.Persistently;
+import dev.conclave.delivery.Sql;
 import dev.conclave.llm.cache.CacheEventRecord;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -218,7 +216,7 @@ public class CallRecorder {
         String what = batch.size() == 1 ? batch.get(0).what : batch.size() + " metrics rows (" + batch.get(0).what
                 + ", …)";
         try {
-            persistently.run("writing " + what, () -> QuarkusTransaction.requiringNew().run(() -> insert(batch)));
+            persistently.run("writing " + what, () -> insert(batch));
         } catch (Persistently.InterruptedStepException e) {
             batch.forEach(p -> p.done.completeExceptionally(e));
             throw e; // shutdown: the messages come again, and so do their rows
@@ -245,9 +243,9 @@ public class CallRecorder {
         batch.forEach(p -> p.done.complete(null));
     }
 
-    /** One JDBC batch per table, in the current transaction. */
+    /** One JDBC batch per table, all in one local transaction. */
     private void insert(List<Pending> batch) {
-        try (Connection connection = database.getConnection()) {
+        Sql.inTransaction(database, "inserting " + batch.size() + " metrics rows", connection -> {
             for (var table : INSERTS.entrySet()) {
                 List<Object> rows = batch.stream().map(Pending::row).filter(r -> r != null && r.getClass() == table.getKey())
                         .toList();
@@ -262,16 +260,8 @@ public class CallRecorder {
                     statement.executeBatch();
                 }
             }
-        } catch (SQLException e) {
-            throw new MetricsWriteException("inserting " + batch.size() + " metrics rows failed: " + e.getMessage(), e);
-        }
-    }
-
-    /** A failed insert; its {@link SQLException} cause tells {@link Persistently} whether to retry. */
-    static final class MetricsWriteException extends RuntimeException {
-        MetricsWriteException(String message, SQLException cause) {
-            super(message, cause);
-        }
+            return null;
+        });
     }
 
     /** Batches that were refused and written again row by row (for tests). */
