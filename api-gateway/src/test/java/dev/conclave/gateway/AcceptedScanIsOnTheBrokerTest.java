@@ -13,8 +13,16 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
@@ -78,6 +86,33 @@ class AcceptedScanIsOnTheBrokerTest {
 
             assertEquals(first, second);
             assertEquals(1, topic.total(topic.endOffsets()) - topic.total(before), "published once");
+        }
+        assertEquals(1, QuarkusTransaction.requiringNew().call(() -> ScanEntity.count("name", name)));
+    }
+
+    @Test
+    void submissionsRacingWithOneIdempotencyKeyAllGetTheScanThatWon() throws Exception {
+        String name = "racing-" + System.nanoTime();
+        int racers = 8;
+        ExecutorService threads = Executors.newFixedThreadPool(racers);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                answers.add(threads.submit(() -> {
+                    start.await();
+                    return given().contentType("application/json").header("Idempotency-Key", name).body(project(name))
+                            .when().post("/api/v1/scans").then().statusCode(202).extract().<String>path("scanId");
+                }));
+            }
+            start.countDown();
+            Set<String> scanIds = new HashSet<>();
+            for (Future<String> answer : answers) {
+                scanIds.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            assertEquals(1, scanIds.size(), "every racer was given the one scan stored: " + scanIds);
+        } finally {
+            threads.shutdownNow();
         }
         assertEquals(1, QuarkusTransaction.requiringNew().call(() -> ScanEntity.count("name", name)));
     }
