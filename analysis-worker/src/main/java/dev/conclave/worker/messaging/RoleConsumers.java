@@ -45,9 +45,10 @@ public class RoleConsumers {
 
     void start(@Observes StartupEvent event) {
         served.require(config.roles(), "conclave.worker.roles");
+        SharedDecodes decodes = new SharedDecodes();
         for (String role : config.roles()) {
             consumers.start(new ConsumerSpec(Topics.analysisGroup(role), Topics.SCAN_REQUESTS,
-                    new RoleRequestHandler(role, analysis, publisher, runs, progress, persistently),
+                    new RoleRequestHandler(role, decodes, analysis, publisher, runs, progress, persistently),
                     config.concurrency(), config.maxPollInterval()));
         }
     }

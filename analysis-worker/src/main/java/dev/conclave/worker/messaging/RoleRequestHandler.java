@@ -24,15 +24,17 @@ final class RoleRequestHandler implements RecordHandler {
     private static final Logger LOG = Logger.getLogger(RoleRequestHandler.class);
 
     private final String role;
+    private final SharedDecodes decodes;
     private final RoleAnalysis analysis;
     private final RoleResultPublisher publisher;
     private final RunStates runs;
     private final ProgressReporter progress;
     private final Persistently persistently;
 
-    RoleRequestHandler(String role, RoleAnalysis analysis, RoleResultPublisher publisher, RunStates runs,
-            ProgressReporter progress, Persistently persistently) {
+    RoleRequestHandler(String role, SharedDecodes decodes, RoleAnalysis analysis, RoleResultPublisher publisher,
+            RunStates runs, ProgressReporter progress, Persistently persistently) {
         this.role = role;
+        this.decodes = decodes;
         this.analysis = analysis;
         this.publisher = publisher;
         this.runs = runs;
@@ -42,7 +44,7 @@ final class RoleRequestHandler implements RecordHandler {
 
     @Override
     public void handle(ConsumerRecord<String, String> record) {
-        ScanRequest request = ScanRequest.decode(record.value());
+        ScanRequest request = decodes.decode(record);
         if (!request.roles().contains(role)) {
             return;
         }

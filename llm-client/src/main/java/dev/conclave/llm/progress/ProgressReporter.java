@@ -7,9 +7,12 @@ import dev.conclave.model.ProgressStage;
 import dev.conclave.model.WireJson;
 import io.quarkus.redis.client.RedisClientName;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Request;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -49,8 +52,11 @@ public class ProgressReporter {
         ProgressEvent event = new ProgressEvent(scanId, run, role, stage, model, detail, Instant.now());
         String key = ProgressEvent.streamKey(scanId);
         try {
-            redis.execute("XADD", key, "MAXLEN", "~", MAX_EVENTS, "*", "event", WireJson.encode(event))
-                    .chain(() -> redis.execute("EXPIRE", key, Long.toString(ProgressEvent.STREAM_TTL_SECONDS)))
+            // Both commands in one round trip (pipelined on one connection, in this order).
+            redis.getRedis().batch(List.of(
+                    Request.cmd(Command.XADD).arg(key).arg("MAXLEN").arg("~").arg(MAX_EVENTS).arg("*")
+                            .arg("event").arg(WireJson.encode(event)),
+                    Request.cmd(Command.EXPIRE).arg(key).arg(ProgressEvent.STREAM_TTL_SECONDS)))
                     .ifNoItem().after(timeout).fail()
                     .subscribe().with(ok -> { }, failure -> LOG.debugf("progress of scan %s not reported: %s",
                             scanId, failure.getMessage()));
