@@ -66,6 +66,10 @@ public class ScanBenchmark {
         } else {
             throughput(n, args.length > 2 ? Integer.parseInt(args[2]) : 16);
         }
+        // This process' own CPU from its start (source compile and warm-up included): the load generator's share of
+        // the machine, which bench/run.sh lists beside the services'.
+        System.out.printf(Locale.ROOT, "CLIENT_CPU_MS %d%n",
+                ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(0L));
     }
 
     static void latency(int n) throws Exception {

@@ -213,6 +213,13 @@ measure() { # measure NAME SCANS ARGS...: the benchmark between two CPU snapshot
   cpu_snapshot >"$results/cpu-$name.before"
   bench "$name" "$@"
   cpu_snapshot >"$results/cpu-$name.after"
+  # The load generator's own CPU (it prints it), in clock ticks like the rest: zero before, its whole life after.
+  local client_ms
+  client_ms="$(sed -n 's/^CLIENT_CPU_MS \([0-9]*\)$/\1/p' "$results/$name.txt" | tail -n 1)"
+  if [[ -n "$client_ms" ]]; then
+    echo "load-generator 0" >>"$results/cpu-$name.before"
+    echo "load-generator $((client_ms * tick_hz / 1000))" >>"$results/cpu-$name.after"
+  fi
   cpu_report "$name" "$n" "$results/cpu-$name.before" "$results/cpu-$name.after"
 }
 warm() { # JIT, connection pools and consumer sessions of freshly started services, before a measured run (1 000
