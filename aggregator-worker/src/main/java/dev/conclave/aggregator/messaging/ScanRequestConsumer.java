@@ -20,6 +20,6 @@ final class ScanRequestConsumer implements RecordHandler {
 
     @Override
     public void handle(ConsumerRecord<String, String> record) {
-        closer.onRequest(ScanRequest.decode(record.value()));
+        closer.onRequest(ScanRequest.decode(record.value()), record.value());
     }
 }

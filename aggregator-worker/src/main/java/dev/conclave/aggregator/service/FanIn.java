@@ -71,6 +71,7 @@ public class FanIn {
 
     private final AgroalDataSource database;
     private final AggregationConfig config;
+    private final RecentRequests recent = new RecentRequests();
 
     public FanIn(AgroalDataSource database, AggregationConfig config) {
         this.database = database;
@@ -82,13 +83,19 @@ public class FanIn {
      * results all arrived before it. A repeated request, or one for a closed run, changes nothing.
      */
     public Optional<Claim> openAndClaim(ScanRequest request) {
+        return openAndClaim(request, WireJson.encode(request));
+    }
+
+    /** {@link #openAndClaim(ScanRequest)} of a request as it came, {@code json} being its text (stored as is). */
+    public Optional<Claim> openAndClaim(ScanRequest request, String json) {
+        recent.remember(request, json.length());
         return Sql.inTransaction(database, "opening scan " + request.scanId() + " run " + request.run(), connection -> {
             Sql.query(connection, LOCK, request.scanId().toString(), request.run());
             Sql.update(connection, """
                     insert into aggregation (scan_id, run, request, expected_roles, status, requested_at, deadline_at)
                     values (?, ?, cast(? as jsonb), cast(? as jsonb), 'OPEN', ?, ?)
                     on conflict (scan_id, run) do nothing""",
-                    request.scanId(), request.run(), WireJson.encode(request), WireJson.encode(request.expectedRoles()),
+                    request.scanId(), request.run(), json, WireJson.encode(request.expectedRoles()),
                     request.requestedAt(), request.deadline());
             for (var carried : request.carriedRoles().entrySet()) {
                 carry(connection, request, carried.getKey(), carried.getValue());
@@ -301,15 +308,17 @@ public class FanIn {
     private Optional<Claim> claim(Connection connection, UUID scanId, int run, String from, Cancel cancel)
             throws SQLException {
         UUID token = UUID.randomUUID();
+        ScanRequest known = recent.find(scanId, run);
         List<Object[]> claimed = Sql.query(connection, """
                 update aggregation set status = 'SYNTHESIZING', claimed_until = ?, claim_token = ?
                 where scan_id = ? and run = ? and status = ?
-                returning cast(request as text), cast(expected_roles as text)""", leaseEnd(), token, scanId, run, from);
+                returning cast(expected_roles as text), """ + (known == null ? "cast(request as text)" : "null"),
+                leaseEnd(), token, scanId, run, from);
         if (claimed.isEmpty()) {
             return Optional.empty();
         }
-        ScanRequest request = ScanRequest.decode((String) claimed.get(0)[0]);
-        List<String> expected = List.of(WireJson.decode((String) claimed.get(0)[1], String[].class));
+        List<String> expected = List.of(WireJson.decode((String) claimed.get(0)[0], String[].class));
+        ScanRequest request = known != null ? known : ScanRequest.decode((String) claimed.get(0)[1]);
         return Optional.of(new Claim(request, expected, results(connection, scanId, run), token, cancel));
     }
 

@@ -9,6 +9,7 @@ import dev.conclave.model.PanelRoles;
 import dev.conclave.model.ProgressStage;
 import dev.conclave.model.RoleResult;
 import dev.conclave.model.ScanRequest;
+import dev.conclave.model.WireJson;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -82,6 +83,11 @@ public class RunCloser {
      * @throws PermanentFailure if it names no role or a role that is not known
      */
     public void onRequest(ScanRequest request) {
+        onRequest(request, WireJson.encode(request));
+    }
+
+    /** {@link #onRequest(ScanRequest)} of a request as it came, {@code json} being its text. */
+    public void onRequest(ScanRequest request, String json) {
         if (request.expectedRoles().isEmpty()) {
             throw new PermanentFailure("scan request for scan " + request.scanId() + " run " + request.run()
                     + " names no role; known roles: " + panel.names());
@@ -94,7 +100,7 @@ public class RunCloser {
                         + " every service reads, so the gateway and the aggregator must run with the same one");
             }
         }
-        fanIn.openAndClaim(request).ifPresent(this::closeInBackground);
+        fanIn.openAndClaim(request, json).ifPresent(this::closeInBackground);
     }
 
     /**
