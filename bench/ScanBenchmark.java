@@ -14,10 +14,12 @@
  * Prints numbers; asserts nothing. Besides the readable lines, each mode prints one machine-readable line
  * starting with "RESULT " (key=value pairs) that bench/run.sh turns into its table.
  */
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,14 +35,13 @@ import java.util.regex.Pattern;
 public class ScanBenchmark {
     static final String SERVER = System.getenv().getOrDefault("CONCLAVE_SERVER", "http://127.0.0.1:18080");
     /**
-     * HTTP/1.1 by default, a connection per concurrent request, as curl and most HTTP clients talk to the gateway.
-     * CONCLAVE_BENCH_HTTP=2 upgrades to h2c and multiplexes every submitter on one connection, as the first issue-11
-     * numbers were taken (2026-11-30 to 2026-12-02 morning): on two cores that client and the gateway's HTTP/2
-     * handling cost more CPU per scan than the pipeline stages they feed (docs/benchmarks.md).
+     * Plain HttpURLConnection over HTTP/1.1 (the gateway speaks nothing else), kept-alive connections reused: the
+     * load generator shares the two cores with what it measures, and java.net.http's client spent about 10 ms of
+     * CPU per scan there (its selector thread and future chains for every request; docs/benchmarks.md).
      */
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .version("2".equals(System.getenv("CONCLAVE_BENCH_HTTP")) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-            .build();
+    static {
+        System.setProperty("http.maxConnections", "64"); // idle connections kept per host: one per submitter
+    }
     static final String BEARER = "Bearer " + System.getenv().getOrDefault("CONCLAVE_API_KEY", "");
     /** Names are unique per run: the response cache would answer a repeated project without any model call. */
     static final String RUN = Long.toString(System.currentTimeMillis(), 36);
@@ -130,27 +131,48 @@ public class ScanBenchmark {
                 n, completed, n / submitSeconds, n / span, span, pct(server, 50));
     }
 
+    record Response(int status, String body) {
+    }
+
+    /** One request on a kept-alive connection; the body is read to its end so the connection is reused. */
+    static Response http(String method, String path, String body) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) URI.create(SERVER + path).toURL().openConnection();
+        c.setConnectTimeout(5_000);
+        c.setReadTimeout(60_000);
+        c.setRequestMethod(method);
+        c.setRequestProperty("Authorization", BEARER);
+        if (body != null) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            c.setDoOutput(true);
+            c.setRequestProperty("Content-Type", "application/json");
+            c.setFixedLengthStreamingMode(bytes.length);
+            try (OutputStream out = c.getOutputStream()) {
+                out.write(bytes);
+            }
+        }
+        int status = c.getResponseCode();
+        try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
+            return new Response(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
     static String submit(String name) throws Exception {
         String body = """
                 {"name": "%s", "files": [
                  {"path": "README.md", "content": "# Bench\\nA benchmark project.\\n## Install\\nmake\\n"},
                  {"path": "src/main.py", "content": "def main():\\n    print('hi')\\n"},
                  {"path": "tests/test_main.py", "content": "def test_main():\\n    assert True\\n"}]}""".formatted(RUN + "-" + name);
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(SERVER + "/api/v1/scans"))
-                .header("Authorization", BEARER).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 202) {
-            throw new IllegalStateException("submit answered " + r.statusCode() + ": " + r.body());
+        Response r = http("POST", "/api/v1/scans", body);
+        if (r.status() != 202) {
+            throw new IllegalStateException("submit answered " + r.status() + ": " + r.body());
         }
         return find(ID, r.body());
     }
 
     static Done await(String id, long startNanos, long pollMillis) throws Exception {
-        HttpRequest get = HttpRequest.newBuilder(URI.create(SERVER + "/api/v1/scans/" + id))
-                .header("Authorization", BEARER).GET().build();
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
-            String body = HTTP.send(get, HttpResponse.BodyHandlers.ofString()).body();
+            String body = http("GET", "/api/v1/scans/" + id, null).body();
             String status = find(STATUS, body);
             if (status.equals("COMPLETED") || status.equals("PARTIAL") || status.equals("FAILED")) {
                 return new Done(id, status, Instant.parse(find(CREATED, body)), Instant.parse(find(COMPLETED, body)),
