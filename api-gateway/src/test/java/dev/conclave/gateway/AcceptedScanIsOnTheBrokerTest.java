@@ -11,8 +11,6 @@ import dev.conclave.model.ScanRequest;
 import dev.conclave.model.WireJson;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.common.annotation.Identifier;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,10 +29,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AcceptedScanIsOnTheBrokerTest {
 
-    @Inject
-    @Identifier("default-kafka-broker")
-    Map<String, Object> kafkaConfig;
-
     private static String project(String name) {
         return """
                 {"name": "%s", "files": [
@@ -47,7 +41,7 @@ class AcceptedScanIsOnTheBrokerTest {
     @Test
     void acceptedScanIsPublishedWithItsDigest() {
         String name = "accepted-" + System.nanoTime();
-        try (ScanRequestsTopic topic = new ScanRequestsTopic(kafkaConfig)) {
+        try (ScanRequestsTopic topic = new ScanRequestsTopic()) {
             Map<TopicPartition, Long> before = topic.endOffsets();
 
             String scanId = given().contentType("application/json").body(project(name))
@@ -76,7 +70,7 @@ class AcceptedScanIsOnTheBrokerTest {
     @Test
     void repeatedIdempotencyKeyReturnsTheSameScan() {
         String name = "idempotent-" + System.nanoTime();
-        try (ScanRequestsTopic topic = new ScanRequestsTopic(kafkaConfig)) {
+        try (ScanRequestsTopic topic = new ScanRequestsTopic()) {
             Map<TopicPartition, Long> before = topic.endOffsets();
 
             String first = given().contentType("application/json").header("Idempotency-Key", name).body(project(name))

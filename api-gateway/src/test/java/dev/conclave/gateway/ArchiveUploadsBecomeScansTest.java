@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.conclave.model.ScanRequest;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.common.annotation.Identifier;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
@@ -19,14 +17,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ArchiveUploadsBecomeScansTest {
 
-    @Inject
-    @Identifier("default-kafka-broker")
-    Map<String, Object> kafkaConfig;
-
     @Test
     void zipBecomesAScanOfItsFiles() {
         String name = "zip-" + System.nanoTime();
-        try (ScanRequestsTopic topic = new ScanRequestsTopic(kafkaConfig)) {
+        try (ScanRequestsTopic topic = new ScanRequestsTopic()) {
             Map<TopicPartition, Long> before = topic.endOffsets();
 
             String scanId = given().contentType("application/zip").queryParam("name", name).queryParam("roles", "architect,business")
@@ -49,7 +43,7 @@ class ArchiveUploadsBecomeScansTest {
     void tarGzBecomesAScanAndALinkInsideTheProjectIsLeftOut() {
         String name = "targz-" + System.nanoTime();
         byte[] archive = TestArchives.project().symlink("docs/README.md", "../README.md").tarGz();
-        try (ScanRequestsTopic topic = new ScanRequestsTopic(kafkaConfig)) {
+        try (ScanRequestsTopic topic = new ScanRequestsTopic()) {
             Map<TopicPartition, Long> before = topic.endOffsets();
 
             String scanId = given().contentType("application/gzip").queryParam("name", name).queryParam("deadlineSeconds", 120)
@@ -68,7 +62,7 @@ class ArchiveUploadsBecomeScansTest {
     @Test
     void badOptionsAreRefusedBeforeTheArchiveIsRead() {
         String name = "archive-options-" + System.nanoTime();
-        try (ScanRequestsTopic topic = new ScanRequestsTopic(kafkaConfig)) {
+        try (ScanRequestsTopic topic = new ScanRequestsTopic()) {
             Map<TopicPartition, Long> before = topic.endOffsets();
 
             given().contentType("application/zip").body(TestArchives.project().zip())

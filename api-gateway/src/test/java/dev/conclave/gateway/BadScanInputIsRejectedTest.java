@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.conclave.gateway.persistence.ScanEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.common.annotation.Identifier;
-import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -24,9 +22,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BadScanInputIsRejectedTest {
     private static final String NAME = "bad-input-" + System.nanoTime();
 
-    @Inject
-    @Identifier("default-kafka-broker")
-    Map<String, Object> kafkaConfig;
 
     static Stream<Arguments> badSubmissions() {
         String big = "x".repeat(3000);
@@ -65,7 +60,7 @@ class BadScanInputIsRejectedTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badSubmissions")
     void isRejectedAndLeavesNoTrace(String what, String body, int status, String field, String message) {
-        try (ScanRequestsTopic topic = new ScanRequestsTopic(kafkaConfig)) {
+        try (ScanRequestsTopic topic = new ScanRequestsTopic()) {
             Map<TopicPartition, Long> before = topic.endOffsets();
 
             given().contentType("application/json").body(body)

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.conclave.model.ScanRequest;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.common.annotation.Identifier;
-import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,10 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** A git URL and ref become a scan of that ref's files (file:// is enabled in the test profile only). */
 @QuarkusTest
 class GitRepositoryBecomesAScanTest {
-
-    @Inject
-    @Identifier("default-kafka-broker")
-    Map<String, Object> kafkaConfig;
 
     @TempDir
     Path repository;
@@ -43,7 +37,7 @@ class GitRepositoryBecomesAScanTest {
         }
         String url = repository.toUri().toString();
         String name = "git-" + System.nanoTime();
-        try (ScanRequestsTopic topic = new ScanRequestsTopic(kafkaConfig)) {
+        try (ScanRequestsTopic topic = new ScanRequestsTopic()) {
             Map<TopicPartition, Long> before = topic.endOffsets();
             String main = submit(name, url, "main");
             String tag = submit(name + "-v1", url, "v1");

@@ -13,7 +13,6 @@ import dev.conclave.model.ScanRequest;
 import dev.conclave.model.WireJson;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.common.annotation.Identifier;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -35,9 +34,6 @@ class OrphanedScanRequestIsPublishedByTheRelayTest {
     @Inject
     SubmissionParser parser;
 
-    @Inject
-    @Identifier("default-kafka-broker")
-    Map<String, Object> kafkaConfig;
 
     /** What a gateway that died right after the commit leaves behind: the rows, and no publish. */
     private String committedButNeverPublished(String name, String idempotencyKey) {
@@ -48,7 +44,7 @@ class OrphanedScanRequestIsPublishedByTheRelayTest {
     @Test
     void requestLeftInTheOutboxIsPublishedAndItsRowRemoved() {
         String name = "orphan-" + System.nanoTime();
-        try (ScanRequestsTopic topic = new ScanRequestsTopic(kafkaConfig)) {
+        try (ScanRequestsTopic topic = new ScanRequestsTopic()) {
             Map<TopicPartition, Long> before = topic.endOffsets();
 
             String scanId = committedButNeverPublished(name, null);
@@ -63,7 +59,7 @@ class OrphanedScanRequestIsPublishedByTheRelayTest {
     @Test
     void idempotencyKeyRetryOfAnUnpublishedScanGetsTheSameScanAndItIsPublished() {
         String name = "retried-" + System.nanoTime();
-        try (ScanRequestsTopic topic = new ScanRequestsTopic(kafkaConfig)) {
+        try (ScanRequestsTopic topic = new ScanRequestsTopic()) {
             Map<TopicPartition, Long> before = topic.endOffsets();
             String scanId = committedButNeverPublished(name, name);
 

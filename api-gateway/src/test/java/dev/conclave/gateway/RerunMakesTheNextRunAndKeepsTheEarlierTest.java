@@ -11,7 +11,6 @@ import dev.conclave.model.RunOrigin;
 import dev.conclave.model.ScanRequest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.common.annotation.Identifier;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -31,10 +30,6 @@ import org.junit.jupiter.api.Test;
 class RerunMakesTheNextRunAndKeepsTheEarlierTest {
 
     @Inject
-    @Identifier("default-kafka-broker")
-    Map<String, Object> kafkaConfig;
-
-    @Inject
     EntityManager em;
 
     private static String submit(String name) {
@@ -46,7 +41,7 @@ class RerunMakesTheNextRunAndKeepsTheEarlierTest {
     void rerunOfTwoRolesCarriesTheThirdAndPublishesRunTwo() {
         String scanId = submit("rerun-" + System.nanoTime());
         storeResult(UUID.fromString(scanId), 1, "architect");
-        try (ScanRequestsTopic topic = new ScanRequestsTopic(kafkaConfig)) {
+        try (ScanRequestsTopic topic = new ScanRequestsTopic()) {
             Map<TopicPartition, Long> before = topic.endOffsets();
 
             given().contentType("application/json")
@@ -85,7 +80,7 @@ class RerunMakesTheNextRunAndKeepsTheEarlierTest {
     @Test
     void roleWithoutAStoredResultIsAnalysedNotLeftOut() {
         String scanId = submit("rerun-nothing-stored-" + System.nanoTime());
-        try (ScanRequestsTopic topic = new ScanRequestsTopic(kafkaConfig)) {
+        try (ScanRequestsTopic topic = new ScanRequestsTopic()) {
             Map<TopicPartition, Long> before = topic.endOffsets();
             given().contentType("application/json").body("{\"roles\": [\"deployment\"]}")
                     .when().post("/api/v1/scans/" + scanId + "/runs").then().statusCode(202);

@@ -9,8 +9,6 @@ import dev.conclave.model.WireJson;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.smallrye.common.annotation.Identifier;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
@@ -28,9 +26,6 @@ class RolesAreThePanelsTest {
         }
     }
 
-    @Inject
-    @Identifier("default-kafka-broker")
-    Map<String, Object> kafkaConfig;
 
     @Test
     void aScanMayAskForTheFourthRole() {
@@ -55,7 +50,7 @@ class RolesAreThePanelsTest {
     }
 
     private List<String> published(String body) {
-        try (ScanRequestsTopic topic = new ScanRequestsTopic(kafkaConfig)) {
+        try (ScanRequestsTopic topic = new ScanRequestsTopic()) {
             Map<TopicPartition, Long> before = topic.endOffsets();
             String scanId = given().contentType("application/json").body(body)
                     .when().post("/api/v1/scans")

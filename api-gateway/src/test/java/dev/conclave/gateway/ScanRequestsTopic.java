@@ -11,15 +11,18 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Reads {@code scan.requests} the way a test needs it: end offsets now, and what came after them. */
 final class ScanRequestsTopic implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final List<TopicPartition> partitions;
 
-    ScanRequestsTopic(Map<String, Object> kafkaConfig) {
-        Map<String, Object> config = new HashMap<>(kafkaConfig);
-        config.keySet().retainAll(ConsumerConfig.configNames());
+    /** A reader of the broker the gateway under test uses ({@code kafka.bootstrap.servers}). */
+    ScanRequestsTopic() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

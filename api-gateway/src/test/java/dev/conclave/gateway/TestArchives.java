@@ -33,6 +33,14 @@ final class TestArchives {
         return file(path, content.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** {@code count} files {@code <folder>/f<n>.txt}, each holding {@code content}. */
+    TestArchives files(String folder, int count, String content) {
+        for (int i = 0; i < count; i++) {
+            file(folder + "/f" + i + ".txt", content);
+        }
+        return this;
+    }
+
     TestArchives file(String path, byte[] content) {
         files.put(path, content);
         return this;

@@ -2,12 +2,19 @@ package dev.conclave.delivery;
 
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -61,15 +68,43 @@ public class KafkaClients {
         return config;
     }
 
+    /**
+     * The text records of {@code topic} that {@code keep} accepts, read with a consumer in no group from the
+     * beginning of every partition up to its end as of the call: what a test or a tool reads back.
+     */
+    public List<ConsumerRecord<String, String>> readToEnd(String topic, Predicate<ConsumerRecord<String, String>> keep) {
+        try (KafkaConsumer<String, String> reader = consumer("reader-" + UUID.randomUUID(), 500, 60_000)) {
+            return readToEnd(reader, topic, keep);
+        }
+    }
+
+    /** {@link #readToEnd} of the records byte for byte. */
+    public List<ConsumerRecord<byte[], byte[]>> readRawToEnd(String topic, Predicate<ConsumerRecord<byte[], byte[]>> keep) {
+        try (KafkaConsumer<byte[], byte[]> reader = rawConsumer("reader-" + UUID.randomUUID(), 500, 60_000)) {
+            return readToEnd(reader, topic, keep);
+        }
+    }
+
+    private static <K, V> List<ConsumerRecord<K, V>> readToEnd(KafkaConsumer<K, V> reader, String topic,
+            Predicate<ConsumerRecord<K, V>> keep) {
+        List<TopicPartition> partitions = reader.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        reader.assign(partitions);
+        reader.seekToBeginning(partitions);
+        Map<TopicPartition, Long> ends = reader.endOffsets(partitions);
+        List<ConsumerRecord<K, V>> found = new ArrayList<>();
+        while (partitions.stream().anyMatch(p -> reader.position(p) < ends.get(p))) {
+            for (ConsumerRecord<K, V> record : reader.poll(Duration.ofMillis(200))) {
+                if (keep.test(record)) {
+                    found.add(record);
+                }
+            }
+        }
+        return found;
+    }
+
     public KafkaProducer<String, String> producer() {
-        Map<String, Object> config = new HashMap<>(base);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.keySet().retainAll(ProducerConfig.configNames());
-        return new KafkaProducer<>(config);
+        return new KafkaProducer<>(producerConfig(Map.of(), StringSerializer.class));
     }
 
     /** A producer of records byte for byte (dead letters keep the original bytes). */
@@ -79,14 +114,19 @@ public class KafkaClients {
 
     /** {@link #rawProducer()} with producer settings of its own (timeouts, client id) on top. */
     public KafkaProducer<byte[], byte[]> rawProducer(Map<String, Object> overrides) {
+        return new KafkaProducer<>(producerConfig(overrides, ByteArraySerializer.class));
+    }
+
+    /** Every producer waits for all in-sync replicas, is idempotent and sends at once. */
+    private Map<String, Object> producerConfig(Map<String, Object> overrides, Class<?> serializer) {
         Map<String, Object> config = new HashMap<>(base);
         config.putAll(overrides);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, serializer.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, serializer.getName());
         config.keySet().retainAll(ProducerConfig.configNames());
-        return new KafkaProducer<>(config);
+        return config;
     }
 }

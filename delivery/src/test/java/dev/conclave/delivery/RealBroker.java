@@ -84,23 +84,10 @@ final class RealBroker implements AutoCloseable {
 
     /** The values of this test's dead letters, byte for byte. */
     List<byte[]> deadLetterBytes() {
-        List<byte[]> values = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> reader = clients.rawConsumer("reader-" + UUID.randomUUID(), 500, 60_000)) {
-            List<TopicPartition> partitions = reader.partitionsFor(Topics.DEAD_LETTERS).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            reader.assign(partitions);
-            reader.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = reader.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> reader.position(p) < ends.get(p))) {
-                for (ConsumerRecord<byte[], byte[]> record : reader.poll(Duration.ofMillis(200))) {
-                    Header source = record.headers().lastHeader(DeadLetters.TOPIC);
-                    if (source != null && topic.equals(new String(source.value(), StandardCharsets.UTF_8))) {
-                        values.add(record.value());
-                    }
-                }
-            }
-        }
-        return values;
+        return clients.readRawToEnd(Topics.DEAD_LETTERS, record -> {
+            Header source = record.headers().lastHeader(DeadLetters.TOPIC);
+            return source != null && topic.equals(new String(source.value(), StandardCharsets.UTF_8));
+        }).stream().map(ConsumerRecord::value).toList();
     }
 
     record TopicPartitionOffset(int partition, long offset) {
@@ -108,22 +95,7 @@ final class RealBroker implements AutoCloseable {
 
     /** The dead letters that came from this test's topic, read from the start of the dead-letter topic. */
     List<ConsumerRecord<String, String>> deadLetters() {
-        List<ConsumerRecord<String, String>> letters = new ArrayList<>();
-        try (KafkaConsumer<String, String> reader = clients.consumer("reader-" + UUID.randomUUID(), 500, 60_000)) {
-            List<TopicPartition> partitions = reader.partitionsFor(Topics.DEAD_LETTERS).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            reader.assign(partitions);
-            reader.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = reader.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> reader.position(p) < ends.get(p))) {
-                for (ConsumerRecord<String, String> record : reader.poll(Duration.ofMillis(200))) {
-                    if (topic.equals(header(record, DeadLetters.TOPIC))) {
-                        letters.add(record);
-                    }
-                }
-            }
-        }
-        return letters;
+        return clients.readToEnd(Topics.DEAD_LETTERS, record -> topic.equals(header(record, DeadLetters.TOPIC)));
     }
 
     /** The offset the group committed on a partition of this test's topic, or -1. */

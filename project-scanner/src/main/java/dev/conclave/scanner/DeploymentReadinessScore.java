@@ -1,6 +1,7 @@
 package dev.conclave.scanner;
 
 import dev.conclave.model.ProjectKind;
+import java.util.Optional;
 
 /**
  * Deployment readiness, 0 to 100, judged by what the kind of project needs to reach its users: a
@@ -13,6 +14,7 @@ import dev.conclave.model.ProjectKind;
  * health endpoint), as a library otherwise; an unknown kind as a service.
  */
 final class DeploymentReadinessScore {
+    private static final String NO_CI = "no CI workflow found (.github/workflows, .gitlab-ci.yml, Jenkinsfile, ...)";
 
     /** A container image is the usual unit of deployment; without one every other piece waits. */
     static final int DOCKERFILE = 25;
@@ -77,24 +79,27 @@ final class DeploymentReadinessScore {
         sheet.add("packaging", kind.packaging().isPresent() ? LIBRARY_PACKAGING : 0, kind.packaging()
                 .map("package metadata in "::concat)
                 .orElse("no publishable package metadata (pyproject.toml [project], package.json, Cargo.toml [package], ...)"));
-        piece(sheet, signals, FileCategory.RELEASE_WORKFLOW, "release_workflow", LIBRARY_RELEASE_WORKFLOW,
-                "releases published by ", "no release workflow that publishes to a package index");
-        sheet.add("versioning", kind.versioning().isPresent() ? LIBRARY_VERSIONING : 0,
-                kind.versioning().orElse("no declared version and no change log (CHANGELOG, HISTORY, ...)"));
-        piece(sheet, signals, FileCategory.CI_WORKFLOW, "ci", LIBRARY_CI, "CI pipeline in ",
-                "no CI workflow found (.github/workflows, .gitlab-ci.yml, Jenkinsfile, ...)");
+        releasesVersionAndCi(sheet, signals, LIBRARY_RELEASE_WORKFLOW,
+                "no release workflow that publishes to a package index", LIBRARY_VERSIONING, LIBRARY_CI);
+    }
+
+    /** What a library and a command-line tool are both judged on, in this order: releases, a version, CI. */
+    private static void releasesVersionAndCi(ScoreSheet sheet, ScoreSignals signals, int releaseWorkflow,
+            String noReleaseWorkflow, int versioning, int ci) {
+        piece(sheet, signals, FileCategory.RELEASE_WORKFLOW, "release_workflow", releaseWorkflow,
+                "releases published by ", noReleaseWorkflow);
+        Optional<String> version = signals.kind().versioning();
+        sheet.add("versioning", version.isPresent() ? versioning : 0,
+                version.orElse("no declared version and no change log (CHANGELOG, HISTORY, ...)"));
+        piece(sheet, signals, FileCategory.CI_WORKFLOW, "ci", ci, "CI pipeline in ", NO_CI);
     }
 
     private static void commandLineTool(ScoreSheet sheet, ScoreSignals signals) {
         KindJudgement kind = signals.kind();
         sheet.add("distribution", kind.distribution().isPresent() ? CLI_DISTRIBUTION : 0,
                 kind.distribution().orElse("no way for users to install the command"));
-        piece(sheet, signals, FileCategory.RELEASE_WORKFLOW, "release_workflow", CLI_RELEASE_WORKFLOW,
-                "releases published by ", "no release workflow that publishes packages or binaries");
-        sheet.add("versioning", kind.versioning().isPresent() ? CLI_VERSIONING : 0,
-                kind.versioning().orElse("no declared version and no change log (CHANGELOG, HISTORY, ...)"));
-        piece(sheet, signals, FileCategory.CI_WORKFLOW, "ci", CLI_CI, "CI pipeline in ",
-                "no CI workflow found (.github/workflows, .gitlab-ci.yml, Jenkinsfile, ...)");
+        releasesVersionAndCi(sheet, signals, CLI_RELEASE_WORKFLOW,
+                "no release workflow that publishes packages or binaries", CLI_VERSIONING, CLI_CI);
         boolean install = signals.readmeSections().contains(ReadmeSection.INSTALL);
         sheet.add("install_instructions", install ? CLI_INSTALL_INSTRUCTIONS : 0, install
                 ? "installation described in " + signals.readmePath() : "no installation section in the README");
@@ -104,7 +109,7 @@ final class DeploymentReadinessScore {
         piece(sheet, signals, FileCategory.DOCKERFILE, "dockerfile", DOCKERFILE, "container image defined in ",
                 "no Dockerfile or Containerfile found");
         piece(sheet, signals, FileCategory.CI_WORKFLOW, "ci", CI, "CI pipeline in ",
-                "no CI workflow found (.github/workflows, .gitlab-ci.yml, Jenkinsfile, ...)");
+                NO_CI);
         piece(sheet, signals, FileCategory.KUBERNETES, "kubernetes", KUBERNETES, "Kubernetes or Helm definitions, e.g. ",
                 "no Kubernetes manifests, Helm chart or kustomization found");
         piece(sheet, signals, FileCategory.COMPOSE, "compose", COMPOSE, "services composed in ", "no compose file found");

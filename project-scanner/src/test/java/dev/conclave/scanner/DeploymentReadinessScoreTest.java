@@ -2,22 +2,16 @@ package dev.conclave.scanner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class DeploymentReadinessScoreTest {
 
-    private final ProjectScanner scanner = new ProjectScanner(ScanLimits.defaults());
-
     private static final ProjectFile SERVICE = new ProjectFile("app/main.go", "package main\n\nfunc main() {}\n");
 
     private int readiness(ProjectFile... extra) {
-        List<ProjectFile> files = new ArrayList<>(List.of(SERVICE));
-        files.addAll(List.of(extra));
-        return scanner.scan(files, "deploy").scores().deploymentReadinessPercent();
+        return ScoresOf.project("deploy", SERVICE, extra).deploymentReadinessPercent();
     }
 
     @Test

@@ -3,22 +3,16 @@ package dev.conclave.scanner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DocumentationQualityScoreTest {
-
-    private final ProjectScanner scanner = new ProjectScanner(ScanLimits.defaults());
 
     /** Code without a single comment, so only the documentation under test moves the score. */
     private static final ProjectFile CODE = new ProjectFile("src/app.py", "def run():\n    return 1\n");
 
     private int documentation(ProjectFile... extra) {
-        List<ProjectFile> files = new ArrayList<>(List.of(CODE));
-        files.addAll(List.of(extra));
-        return scanner.scan(files, "docs").scores().documentationQualityPercent();
+        return ScoresOf.project("docs", CODE, extra).documentationQualityPercent();
     }
 
     private static ProjectFile readme(String text) {

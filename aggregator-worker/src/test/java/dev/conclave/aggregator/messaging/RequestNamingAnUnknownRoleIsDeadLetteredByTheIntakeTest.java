@@ -17,15 +17,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /** A request no role will ever answer can never be aggregated: aggregator-intake dead-letters it and goes on. */
@@ -62,22 +58,8 @@ class RequestNamingAnUnknownRoleIsDeadLetteredByTheIntakeTest {
     }
 
     private List<ConsumerRecord<String, String>> intakeLetters(String key) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> reader = clients.consumer("test-reader-" + UUID.randomUUID(), 500, 60_000)) {
-            List<TopicPartition> partitions = reader.partitionsFor(Topics.DEAD_LETTERS, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            reader.assign(partitions);
-            reader.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = reader.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> reader.position(p) < ends.get(p))) {
-                for (ConsumerRecord<String, String> record : reader.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key()) && "aggregator-intake".equals(header(record, DeadLetters.GROUP))) {
-                        found.add(record);
-                    }
-                }
-            }
-        }
-        return found;
+        return clients.readToEnd(Topics.DEAD_LETTERS, record -> key.equals(record.key())
+                && "aggregator-intake".equals(header(record, DeadLetters.GROUP)));
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

@@ -7,17 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.conclave.model.ScanRequest;
 import dev.conclave.model.SchemaVersions;
-import dev.conclave.model.WireJson;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** A fourth role added to the panel by configuration only: its run completes, the synthesis and the report include it. */
@@ -39,8 +35,6 @@ class AFourthRoleIsSynthesisedAndReportedTest {
     RunCloser closer;
     @Inject
     Runs runs;
-    @Inject
-    EntityManager em;
 
     @Test
     void theRunCompletesWithTheFourthRolesAnalysisAndItsPlaceInTheSynthesis() throws Exception {
@@ -53,17 +47,10 @@ class AFourthRoleIsSynthesisedAndReportedTest {
         closer.onRoleResult(runs.result(request, "security"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(runs.status(request.scanId(), 1)));
-        JsonNode report = report(request.scanId());
+        JsonNode report = runs.report(request.scanId());
         assertEquals("security looked at greeter: 14 files, mostly Python.",
                 report.path("security_analysis").path("summary").asText(), report.toString());
         assertTrue(report.path("aggregated_insights").path("overall_assessment").asText()
                 .contains("2 of the panel's roles answered (architect, security)"), report.toString());
-    }
-
-    private JsonNode report(UUID scanId) throws Exception {
-        String report = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                        "select cast(report as text) from aggregation where scan_id = ?1 and run = 1")
-                .setParameter(1, scanId).getSingleResult());
-        return WireJson.mapper().readTree(report);
     }
 }

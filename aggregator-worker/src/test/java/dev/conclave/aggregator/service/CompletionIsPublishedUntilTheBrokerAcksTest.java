@@ -79,9 +79,9 @@ class CompletionIsPublishedUntilTheBrokerAcksTest {
         return request;
     }
 
-    private static List<ScanCompleted> awaitEvents(UUID scanId, int count) {
+    private List<ScanCompleted> awaitEvents(UUID scanId, int count) {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300))
-                .until(() -> CompletedTopic.eventsFor(scanId).size() == count);
-        return CompletedTopic.eventsFor(scanId);
+                .until(() -> runs.completions(scanId).size() == count);
+        return runs.completions(scanId);
     }
 }

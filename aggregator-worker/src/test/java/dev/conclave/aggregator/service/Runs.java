@@ -1,15 +1,20 @@
 package dev.conclave.aggregator.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.conclave.delivery.KafkaClients;
 import dev.conclave.llm.offline.OfflineAnalyst;
 import dev.conclave.model.FileExcerpt;
 import dev.conclave.model.LanguageStat;
 import dev.conclave.model.ProjectFacts;
 import dev.conclave.model.RoleOutcome;
 import dev.conclave.model.RoleResult;
+import dev.conclave.model.ScanCompleted;
 import dev.conclave.model.ScanDigest;
 import dev.conclave.model.ScanRequest;
 import dev.conclave.model.SchemaVersions;
 import dev.conclave.model.StaticScores;
+import dev.conclave.model.Topics;
 import dev.conclave.model.WireJson;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,12 +28,14 @@ import java.util.UUID;
 /** Scans as the gateway stores them, their requests and role results as the workers publish them, and what the aggregator made of them. */
 @ApplicationScoped
 public class Runs {
-    static final List<String> ROLES = List.of("architect", "deployment", "business");
+    public static final List<String> ROLES = List.of("architect", "deployment", "business");
 
     private final EntityManager em;
+    private final KafkaClients clients;
 
-    public Runs(EntityManager em) {
+    public Runs(EntityManager em, KafkaClients clients) {
         this.em = em;
+        this.clients = clients;
     }
 
     /** Stores a scan row, as the gateway does before publishing its request, and returns its run 1 request. */
@@ -60,31 +67,43 @@ public class Runs {
 
     /** The aggregation status of a run, or null if it was never opened. */
     public String status(UUID scanId, int run) {
-        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                        "select status from aggregation where scan_id = ?1 and run = ?2")
-                .setParameter(1, scanId).setParameter(2, run)
-                .getResultList().stream().findFirst().orElse(null));
+        return (String) first("select status from aggregation where scan_id = ?1 and run = ?2", scanId, run);
+    }
+
+    /** The roles a closed run names as missing (its {@code missing_roles}, as JSON text), or null while it is open. */
+    public String missingRoles(UUID scanId, int run) {
+        return (String) first("select cast(missing_roles as text) from aggregation where scan_id = ?1 and run = ?2",
+                scanId, run);
+    }
+
+    /** The report a closed run 1 of the scan stored. */
+    public JsonNode report(UUID scanId) throws JsonProcessingException {
+        return WireJson.mapper().readTree((String) first(
+                "select cast(report as text) from aggregation where scan_id = ?1 and run = ?2", scanId, 1));
+    }
+
+    /** The tenants the synthesis calls of the scan were recorded under. */
+    public List<String> synthesisTenants(UUID scanId) {
+        return rows("select tenant from model_call where scan_id = ?1 and role = 'aggregator' and run = ?2", scanId, 1)
+                .stream().map(String.class::cast).toList();
     }
 
     /** Model calls made for a run's synthesis: one per synthesis. */
     public long syntheses(UUID scanId, int run) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                        "select count(*) from model_call where scan_id = ?1 and run = ?2 and role = 'aggregator'")
-                .setParameter(1, scanId).setParameter(2, run).getSingleResult()).longValue());
+        return ((Number) first("select count(*) from model_call where scan_id = ?1 and run = ?2 and role = 'aggregator'",
+                scanId, run)).longValue();
     }
 
     /** The role results stored for a run. */
     public long roleResults(UUID scanId, int run) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                        "select count(*) from role_result where scan_id = ?1 and run = ?2")
-                .setParameter(1, scanId).setParameter(2, run).getSingleResult()).longValue());
+        return ((Number) first("select count(*) from role_result where scan_id = ?1 and run = ?2", scanId, run))
+                .longValue();
     }
 
     /** Whether the broker acknowledged a run's completion event. */
     public boolean completionPublished(UUID scanId, int run) {
-        return QuarkusTransaction.requiringNew().call(() -> (Boolean) em.createNativeQuery(
-                        "select completion_published_at is not null from aggregation where scan_id = ?1 and run = ?2")
-                .setParameter(1, scanId).setParameter(2, run).getSingleResult());
+        return (Boolean) first("select completion_published_at is not null from aggregation where scan_id = ?1 and run = ?2",
+                scanId, run);
     }
 
     /** What an instance killed between closing a run and the broker's ack leaves behind. */
@@ -92,6 +111,23 @@ public class Runs {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                         "update aggregation set completion_published_at = null where scan_id = ?1 and run = ?2")
                 .setParameter(1, scanId).setParameter(2, run).executeUpdate());
+    }
+
+    /** The first row's value of a query of one column about a scan ({@code ?1}) and a run ({@code ?2}); null for none. */
+    private Object first(String sql, UUID scanId, int run) {
+        return rows(sql, scanId, run).stream().findFirst().orElse(null);
+    }
+
+    private List<?> rows(String sql, UUID scanId, int run) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(sql)
+                .setParameter(1, scanId).setParameter(2, run).getResultList());
+    }
+
+    /** The run completion events on {@code scan.completed} keyed by {@code scanId}, as a consumer of them reads them. */
+    public List<ScanCompleted> completions(UUID scanId) {
+        return clients.readToEnd(Topics.SCAN_COMPLETED, record -> scanId.toString().equals(record.key())).stream()
+                .map(record -> WireJson.decode(record.value(), ScanCompleted.class))
+                .toList();
     }
 
     private static ScanDigest digest() {

@@ -4,14 +4,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.conclave.model.ScanRequest;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,8 +22,6 @@ class SynthesisIsRecordedUnderTheScansTenantTest {
     RunCloser closer;
     @Inject
     Runs runs;
-    @Inject
-    EntityManager em;
 
     @Test
     void theSynthesisOfAScanOfTenantT2IsRecordedForT2() {
@@ -41,13 +36,6 @@ class SynthesisIsRecordedUnderTheScansTenantTest {
         }
 
         await().atMost(Duration.ofSeconds(30)).until(() -> runs.syntheses(request.scanId(), 1) == 1);
-        assertEquals(List.of("t2"), tenants(request.scanId()));
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> tenants(UUID scanId) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "select tenant from model_call where scan_id = ?1 and role = 'aggregator'")
-                .setParameter(1, scanId).getResultList());
+        assertEquals(List.of("t2"), runs.synthesisTenants(request.scanId()));
     }
 }

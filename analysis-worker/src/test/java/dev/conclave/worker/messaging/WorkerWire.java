@@ -9,17 +9,12 @@ import dev.conclave.model.SchemaVersions;
 import dev.conclave.model.StaticScores;
 import dev.conclave.model.Topics;
 import dev.conclave.model.WireJson;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 
 /** Sends requests to the worker and reads what it wrote to the topics, from the test stack's broker. */
 final class WorkerWire {
@@ -51,21 +46,6 @@ final class WorkerWire {
 
     /** Every record of {@code topic} with this key, read from the beginning up to the end as of now. */
     List<ConsumerRecord<String, String>> read(String topic, String key) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> reader = clients.consumer("test-reader-" + UUID.randomUUID(), 500, 60_000)) {
-            List<TopicPartition> partitions = reader.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            reader.assign(partitions);
-            reader.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = reader.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> reader.position(p) < ends.get(p))) {
-                for (ConsumerRecord<String, String> record : reader.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key())) {
-                        found.add(record);
-                    }
-                }
-            }
-        }
-        return found;
+        return clients.readToEnd(topic, record -> key.equals(record.key()));
     }
 }

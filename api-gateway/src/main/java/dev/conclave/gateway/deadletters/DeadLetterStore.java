@@ -72,11 +72,6 @@ public class DeadLetterStore {
         });
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<DeadLetterEntity> find(long id) {
-        return DeadLetterEntity.findByIdOptional(id);
-    }
-
     /** The letter, if it is {@code tenant}'s. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<DeadLetterEntity> find(long id, String tenant) {

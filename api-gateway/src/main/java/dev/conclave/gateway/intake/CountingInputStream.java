@@ -3,14 +3,19 @@ package dev.conclave.gateway.intake;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.function.LongConsumer;
 
 /** Counts the bytes read through it and hands each new total to a check that may refuse it by throwing. */
 final class CountingInputStream extends FilterInputStream {
-    private final LongConsumer check;
+    private final Check check;
     private long count;
 
-    CountingInputStream(InputStream in, LongConsumer check) {
+    /** Refuses a total read by throwing (an IOException where the reader must see one, e.g. JGit's transport). */
+    @FunctionalInterface
+    interface Check {
+        void accept(long total) throws IOException;
+    }
+
+    CountingInputStream(InputStream in, Check check) {
         super(in);
         this.check = check;
     }
@@ -45,7 +50,7 @@ final class CountingInputStream extends FilterInputStream {
         return Math.max(read, 0);
     }
 
-    private void counted(int n) {
+    private void counted(int n) throws IOException {
         count += n;
         check.accept(count);
     }

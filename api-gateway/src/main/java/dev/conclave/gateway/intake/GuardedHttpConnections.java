@@ -1,7 +1,6 @@
 package dev.conclave.gateway.intake;
 
 import dev.conclave.gateway.service.InvalidScanException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -65,8 +64,9 @@ final class GuardedHttpConnections extends JDKHttpConnectionFactory {
         return new IOException(e.getMessage());
     }
 
-    private void counted(int n) throws IOException {
-        received += n;
+    /** Takes the bytes received by the fetch so far; refuses them beyond the size or time limit. */
+    private void counted(long total) throws IOException {
+        received = total;
         if (received > maxBytes) {
             throw refuse(InvalidScanException.tooLarge("git.url", "fetching the repository received more than %d bytes; the limit is %d (conclave.intake.max-archive-bytes)"
                     .formatted(maxBytes, maxBytes)));
@@ -88,25 +88,9 @@ final class GuardedHttpConnections extends JDKHttpConnectionFactory {
 
         @Override
         public InputStream getInputStream() throws IOException {
-            return new FilterInputStream(super.getInputStream()) {
-                @Override
-                public int read() throws IOException {
-                    int b = super.read();
-                    if (b >= 0) {
-                        counted(1);
-                    }
-                    return b;
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) throws IOException {
-                    int n = super.read(buffer, offset, length);
-                    if (n > 0) {
-                        counted(n);
-                    }
-                    return n;
-                }
-            };
+            // JGit reads one hop's answer after the other: this one's bytes count on top of the earlier ones'.
+            long earlier = received;
+            return new CountingInputStream(super.getInputStream(), total -> counted(earlier + total));
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.conclave.gateway.rest;
 
-import dev.conclave.gateway.service.ScanQueries.ScanState;
+import dev.conclave.gateway.service.ScanQueries.ScanLine;
 import dev.conclave.model.ScanStatus;
 import java.time.Instant;
 import java.util.UUID;
@@ -9,8 +9,8 @@ import java.util.UUID;
 public record ScanSummary(UUID scanId, String name, ScanStatus status, int run, Instant createdAt,
         Instant completedAt) {
 
-    static ScanSummary of(ScanState state) {
-        return new ScanSummary(state.scan().id, state.scan().name, state.status(), state.run().run,
-                state.scan().createdAt, state.aggregation() == null ? null : state.aggregation().completedAt());
+    static ScanSummary of(ScanLine line) {
+        return new ScanSummary(line.scanId(), line.name(), line.status(), line.run(), line.createdAt(),
+                line.completedAt());
     }
 }

@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,9 +68,16 @@ public class ScanQueries {
     /** Every run's aggregation row of one scan. */
     private static final String RUN_AGGREGATIONS_QUERY = "select a.run, " + AGGREGATION_COLUMNS
             + " from aggregation a where a.scan_id = ?";
-    /** The caller's newest scans (their current runs' aggregation columns), then the status filter and the limit. */
-    private static final String RECENT_QUERY = "select s.id, " + AGGREGATION_COLUMNS + " from scan s "
-            + "left join aggregation a on a.scan_id = s.id and a.run = s.current_run where s.tenant = ?";
+    /**
+     * The caller's newest scans with their current runs' status, then the status filter and the limit: only the
+     * columns a line of the list shows (no digest, no report), so a row whose JSON does not read cannot fail it.
+     */
+    private static final String RECENT_QUERY = """
+            select s.id, s.name, s.created_at, s.current_run, a.status, a.completed_at
+            from scan s
+            join scan_run r on r.scan_id = s.id and r.run = s.current_run
+            left join aggregation a on a.scan_id = s.id and a.run = s.current_run
+            where s.tenant = ?""";
     private static final TypeReference<List<String>> ROLES = new TypeReference<>() {
     };
     private static final TypeReference<Map<String, Integer>> CARRIED = new TypeReference<>() {
@@ -260,11 +266,11 @@ public class ScanQueries {
     }
 
     /**
-     * The caller's newest scans, optionally only those of one status: the scans and their current runs'
-     * aggregation rows in one query, then their entities (the scans and current runs) in a second.
+     * The caller's newest scans, optionally only those of one status, in one query of narrow columns: neither
+     * the scan's digest nor the run's report is read, so a row of either that does not parse still lists.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ScanState> recent(Caller caller, Optional<ScanStatus> status, int limit) {
+    public List<ScanLine> recent(Caller caller, Optional<ScanStatus> status, int limit) {
         String where = switch (status.orElse(null)) {
             case null -> "";
             case QUEUED -> " and a.scan_id is null";
@@ -273,8 +279,8 @@ public class ScanQueries {
         };
         boolean own = caller.role() == ApiRole.SUBMITTER;
         String sql = RECENT_QUERY + (own ? " and s.submitted_by = ?" : "") + where + " order by s.created_at desc limit ?";
-        Map<UUID, AggregationRow> newest = em.unwrap(Session.class).doReturningWork(connection -> {
-            Map<UUID, AggregationRow> byScan = new LinkedHashMap<>();
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            List<ScanLine> lines = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement(sql)) {
                 int parameter = 1;
                 query.setString(parameter++, caller.tenant());
@@ -284,30 +290,18 @@ public class ScanQueries {
                 query.setInt(parameter, limit);
                 try (ResultSet row = query.executeQuery()) {
                     while (row.next()) {
-                        UUID scanId = row.getObject(1, UUID.class);
-                        byScan.put(scanId, aggregation(scanId, row, 2));
+                        lines.add(new ScanLine(row.getObject(1, UUID.class), row.getString(2), instant(row, 3),
+                                row.getInt(4), statusOf(row.getString(5)), instant(row, 6)));
                     }
                 }
             }
-            return byScan;
+            return lines;
         });
-        if (newest.isEmpty()) {
-            return List.of();
-        }
-        Map<UUID, Object[]> entities = new HashMap<>();
-        em.createQuery("select s, r from ScanEntity s join ScanRunEntity r on r.scanId = s.id and r.run = s.currentRun "
-                + "where s.id in :ids", Object[].class)
-                .setParameter("ids", newest.keySet())
-                .getResultList()
-                .forEach(row -> entities.put(((ScanEntity) row[0]).id, row));
-        List<ScanState> states = new ArrayList<>(newest.size());
-        newest.forEach((scanId, aggregation) -> {
-            Object[] row = entities.get(scanId);
-            if (row != null) {
-                states.add(new ScanState((ScanEntity) row[0], (ScanRunEntity) row[1], aggregation, Map.of()));
-            }
-        });
-        return states;
+    }
+
+    /** One scan as a list shows it: its current run's number and status, and when that run closed (null while open). */
+    public record ScanLine(UUID scanId, String name, Instant createdAt, int run, ScanStatus status,
+            Instant completedAt) {
     }
 
     /**

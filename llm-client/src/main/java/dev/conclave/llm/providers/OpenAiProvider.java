@@ -11,17 +11,12 @@ import java.time.Duration;
 /**
  * A provider of kind {@code openai}: any OpenAI-compatible chat-completions endpoint (OpenRouter,
  * OpenAI, vLLM, Ollama, LM Studio), one HTTP call per attempt through {@link OpenAiCompatibleClient}.
+ *
+ * @param supportsJsonSchema whether the endpoint takes a JSON schema as {@code response_format}
+ * @param includeUsage whether the request asks for usage (and cost) in the answer
  */
-public final class OpenAiProvider implements ModelProvider {
-    private final OpenAiCompatibleClient client;
-    private final boolean jsonSchema;
-    private final boolean includeUsage;
-
-    public OpenAiProvider(OpenAiCompatibleClient client, boolean jsonSchema, boolean includeUsage) {
-        this.client = client;
-        this.jsonSchema = jsonSchema;
-        this.includeUsage = includeUsage;
-    }
+public record OpenAiProvider(OpenAiCompatibleClient client, boolean supportsJsonSchema, boolean includeUsage)
+        implements ModelProvider {
 
     @Override
     public String name() {
@@ -34,18 +29,8 @@ public final class OpenAiProvider implements ModelProvider {
     }
 
     @Override
-    public boolean supportsJsonSchema() {
-        return jsonSchema;
-    }
-
-    @Override
     public Duration timeout() {
         return client.settings().timeout();
-    }
-
-    @Override
-    public boolean includeUsage() {
-        return includeUsage;
     }
 
     @Override

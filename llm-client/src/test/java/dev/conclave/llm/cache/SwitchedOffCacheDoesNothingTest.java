@@ -4,23 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.conclave.llm.support.OneSetting;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** With conclave.llm.cache.enabled=false nothing is stored, nothing is found and no cache_event row is written. */
 @QuarkusTest
 @TestProfile(SwitchedOffCacheDoesNothingTest.CacheOff.class)
 class SwitchedOffCacheDoesNothingTest {
-    public static class CacheOff implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("conclave.llm.cache.enabled", "false");
+    public static class CacheOff extends OneSetting {
+        public CacheOff() {
+            super("conclave.llm.cache.enabled", "false");
         }
     }
 

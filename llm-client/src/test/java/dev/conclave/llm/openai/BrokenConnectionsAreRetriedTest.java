@@ -13,37 +13,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conclave.llm.openai.Attempt.Outcome;
-import dev.conclave.llm.openai.OpenRouterFixture.Attempts;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** No response at all (reset, refused, too slow) is transient: retried, with no status and no first byte. */
-class BrokenConnectionsAreRetriedTest {
-    @RegisterExtension
-    static WireMockExtension openRouter = OpenRouterFixture.server();
-
-    private final HttpClient http = OpenRouterFixture.http();
-    private final Attempts attempts = new Attempts();
-
-    @AfterEach
-    void closeHttp() {
-        http.close();
-    }
-
+class BrokenConnectionsAreRetriedTest extends AgainstOpenRouter {
     @Test
     void connectionResetByPeerIsRetried() {
         firstThenSuccess(openRouter, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 
-        caller(Duration.ofSeconds(5)).call(request(), attempts::add);
+        retryingCaller(Duration.ofSeconds(5)).call(request(), attempts::add);
 
         assertEquals(List.of(Outcome.RETRIED, Outcome.SUCCEEDED), attempts.outcomes());
         Attempt reset = attempts.get(0);
@@ -58,7 +42,7 @@ class BrokenConnectionsAreRetriedTest {
         firstThenSuccess(openRouter, okJson(completion()).withFixedDelay(3_000));
 
         long started = System.nanoTime();
-        caller(Duration.ofMillis(400)).call(request(), attempts::add);
+        retryingCaller(Duration.ofMillis(400)).call(request(), attempts::add);
         long elapsedMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
 
         assertEquals(List.of(Outcome.RETRIED, Outcome.SUCCEEDED), attempts.outcomes());
@@ -74,7 +58,7 @@ class BrokenConnectionsAreRetriedTest {
         always(openRouter, okJson(completion()).withFixedDelay(3_000));
 
         CallFailure failure = assertThrows(CallFailure.class,
-                () -> caller(Duration.ofMillis(300)).call(request(), attempts::add));
+                () -> retryingCaller(Duration.ofMillis(300)).call(request(), attempts::add));
 
         assertEquals(List.of("timeout", "timeout", "timeout"), attempts.errorClasses());
         assertTrue(failure.getMessage().contains("did not answer within 300 ms"), failure.getMessage());
@@ -99,9 +83,5 @@ class BrokenConnectionsAreRetriedTest {
         // The setting to check, never the address: the message reaches API clients.
         assertTrue(failure.getMessage().contains("conclave.llm.providers.local.base-url"), failure.getMessage());
         assertFalse(failure.getMessage().contains("127.0.0.1:" + closedPort), failure.getMessage());
-    }
-
-    private RetryingCaller caller(Duration timeout) {
-        return OpenRouterFixture.retrying(OpenRouterFixture.client(openRouter, http, timeout), Duration.ofSeconds(20));
     }
 }

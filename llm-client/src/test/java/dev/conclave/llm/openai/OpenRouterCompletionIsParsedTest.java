@@ -12,26 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.math.BigDecimal;
-import java.net.http.HttpClient;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A realistic OpenRouter answer becomes a ChatCompletion with its text, usage, cost and timings. */
-class OpenRouterCompletionIsParsedTest {
-    @RegisterExtension
-    static WireMockExtension openRouter = OpenRouterFixture.server();
-
-    private final HttpClient http = OpenRouterFixture.http();
-    private final OpenAiCompatibleClient client = OpenRouterFixture.client(openRouter, http, Duration.ofSeconds(5));
-
-    @AfterEach
-    void closeHttp() {
-        http.close();
-    }
+class OpenRouterCompletionIsParsedTest extends AgainstOpenRouter {
+    private final OpenAiCompatibleClient client = client(Duration.ofSeconds(5));
 
     @Test
     void contentUsageCostAndGenerationIdAreRead() {

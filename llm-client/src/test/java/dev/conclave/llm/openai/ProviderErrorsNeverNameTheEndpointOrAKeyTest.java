@@ -8,17 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,19 +23,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * and what to do, and never carries the provider's URL, the key, another header's value or a URL or
  * credential the provider echoed.
  */
-class ProviderErrorsNeverNameTheEndpointOrAKeyTest {
+class ProviderErrorsNeverNameTheEndpointOrAKeyTest extends AgainstOpenRouter {
     private static final String HEADER_SECRET = "tenant-header-3c1d9e8f7a6b";
     private static final String OTHER_TOKEN = "sk-proj-ECHOEDxTOKENx0123456789abcdef";
 
-    @RegisterExtension
-    static WireMockExtension openRouter = OpenRouterFixture.server();
-
-    private final HttpClient http = OpenRouterFixture.http();
-
-    @AfterEach
-    void closeHttp() {
-        http.close();
-    }
 
     private OpenAiCompatibleClient client(String baseUrl) {
         ClientSettings settings = new ClientSettings("openrouter", URI.create(baseUrl), KEY, "OPENROUTER_API_KEY",

@@ -9,30 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conclave.llm.openai.Attempt.Outcome;
-import dev.conclave.llm.openai.OpenRouterFixture.Attempts;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A 429 is retried, no sooner than the provider asked, and never past the deadline. */
-class RateLimitedCallWaitsForTheProviderTest {
-    @RegisterExtension
-    static WireMockExtension openRouter = OpenRouterFixture.server();
-
-    private final HttpClient http = OpenRouterFixture.http();
-    private final RetryingCaller caller = OpenRouterFixture.retrying(
-            OpenRouterFixture.client(openRouter, http, Duration.ofSeconds(5)), Duration.ofSeconds(20));
-    private final Attempts attempts = new Attempts();
-
-    @AfterEach
-    void closeHttp() {
-        http.close();
-    }
+class RateLimitedCallWaitsForTheProviderTest extends AgainstOpenRouter {
+    private final RetryingCaller caller = retryingCaller(Duration.ofSeconds(5));
 
     @Test
     void waitsAtLeastRetryAfterThenSucceeds() {

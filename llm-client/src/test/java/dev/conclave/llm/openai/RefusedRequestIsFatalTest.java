@@ -10,32 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conclave.llm.openai.Attempt.Outcome;
-import dev.conclave.llm.openai.OpenRouterFixture.Attempts;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** A refused key or an invalid request fails the same way on every retry and every model: stop, and say what to fix. */
-class RefusedRequestIsFatalTest {
-    @RegisterExtension
-    static WireMockExtension openRouter = OpenRouterFixture.server();
-
-    private final HttpClient http = OpenRouterFixture.http();
-    private final RetryingCaller caller = OpenRouterFixture.retrying(
-            OpenRouterFixture.client(openRouter, http, Duration.ofSeconds(5)), Duration.ofSeconds(20));
-    private final Attempts attempts = new Attempts();
-
-    @AfterEach
-    void closeHttp() {
-        http.close();
-    }
+class RefusedRequestIsFatalTest extends AgainstOpenRouter {
+    private final RetryingCaller caller = retryingCaller(Duration.ofSeconds(5));
 
     @Test
     void refusedKeyNamesTheSettingButNeverTheKey() {

@@ -16,34 +16,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conclave.llm.structured.RoleSchema;
 import dev.conclave.llm.structured.RoleSchemas;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What goes over the wire: the key, OpenRouter's attribution headers, the model's parameters and the schema. */
-class RequestCarriesKeyHeadersAndParametersTest {
-    @RegisterExtension
-    static WireMockExtension openRouter = OpenRouterFixture.server();
-
-    private final HttpClient http = OpenRouterFixture.http();
-    private final OpenAiCompatibleClient client = OpenRouterFixture.client(openRouter, http, Duration.ofSeconds(5));
+class RequestCarriesKeyHeadersAndParametersTest extends AgainstOpenRouter {
+    private final OpenAiCompatibleClient client = client(Duration.ofSeconds(5));
 
     @BeforeEach
     void answerEverything() {
         openRouter.stubFor(post(urlEqualTo(PATH)).willReturn(okJson(completion())));
-    }
-
-    @AfterEach
-    void closeHttp() {
-        http.close();
     }
 
     @Test

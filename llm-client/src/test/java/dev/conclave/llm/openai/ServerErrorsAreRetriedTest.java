@@ -11,33 +11,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conclave.llm.openai.Attempt.Outcome;
-import dev.conclave.llm.openai.OpenRouterFixture.Attempts;
 import java.math.BigDecimal;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** 5xx and 408 are the provider's trouble, not ours: retried, and given up on after the last attempt. */
-class ServerErrorsAreRetriedTest {
-    @RegisterExtension
-    static WireMockExtension openRouter = OpenRouterFixture.server();
-
-    private final HttpClient http = OpenRouterFixture.http();
-    private final RetryingCaller caller = OpenRouterFixture.retrying(
-            OpenRouterFixture.client(openRouter, http, Duration.ofSeconds(5)), Duration.ofSeconds(20));
-    private final Attempts attempts = new Attempts();
-
-    @AfterEach
-    void closeHttp() {
-        http.close();
-    }
+class ServerErrorsAreRetriedTest extends AgainstOpenRouter {
+    private final RetryingCaller caller = retryingCaller(Duration.ofSeconds(5));
 
     @ParameterizedTest
     @ValueSource(ints = {500, 502, 503, 504, 408})

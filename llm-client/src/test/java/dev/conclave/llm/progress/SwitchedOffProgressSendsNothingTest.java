@@ -2,14 +2,13 @@ package dev.conclave.llm.progress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.conclave.llm.support.OneSetting;
 import dev.conclave.model.ProgressEvent;
 import dev.conclave.model.ProgressStage;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -18,10 +17,9 @@ import org.junit.jupiter.api.Test;
 @TestProfile(SwitchedOffProgressSendsNothingTest.Off.class)
 class SwitchedOffProgressSendsNothingTest {
 
-    public static class Off implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("conclave.llm.progress.enabled", "false");
+    public static class Off extends OneSetting {
+        public Off() {
+            super("conclave.llm.progress.enabled", "false");
         }
     }
 

@@ -4,16 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.conclave.llm.AnalysisTask;
+import dev.conclave.llm.support.OneSetting;
 import dev.conclave.llm.support.SampleDigests;
 import dev.conclave.model.FileExcerpt;
 import dev.conclave.model.ScanDigest;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -26,10 +25,9 @@ import org.junit.jupiter.api.Test;
 class PromptFitsTheRolesBudgetTest {
 
     /** The business role gets 1 500 tokens; the architect keeps the default. */
-    public static class SmallBudget implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("conclave.llm.roles.business.prompt-token-budget", "1500");
+    public static class SmallBudget extends OneSetting {
+        public SmallBudget() {
+            super("conclave.llm.roles.business.prompt-token-budget", "1500");
         }
     }
 

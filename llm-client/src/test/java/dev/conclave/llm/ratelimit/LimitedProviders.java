@@ -1,6 +1,7 @@
 package dev.conclave.llm.ratelimit;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,22 +23,26 @@ public class LimitedProviders implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        String p = "conclave.llm.providers.";
-        return Map.ofEntries(
-                Map.entry(p + STEADY + ".limits.requests", "10"),
-                Map.entry(p + STEADY + ".limits.period", "1s"),
-                Map.entry(p + STEADY + ".limits.burst", "2"),
-                Map.entry(p + TOKENS + ".limits.requests", "100"),
-                Map.entry(p + TOKENS + ".limits.period", "10s"),
-                Map.entry(p + TOKENS + ".limits.burst", "5"),
-                Map.entry(p + TOKENS + ".limits.tokens", "1000"),
-                Map.entry(p + DAILY + ".limits.requests", "100"),
-                Map.entry(p + DAILY + ".limits.period", "1s"),
-                Map.entry(p + DAILY + ".limits.burst", "10"),
-                Map.entry(p + DAILY + ".limits.requests-per-day", "3"),
-                Map.entry(p + WIDE + ".limits.requests", "100000000"),
-                Map.entry(p + WIDE + ".limits.period", "1s"),
-                Map.entry(p + WIDE + ".limits.burst", "100000000"));
+        Map<String, String> overrides = new HashMap<>();
+        limits(overrides, STEADY, "10", "1s", "2");
+        limits(overrides, TOKENS, "100", "10s", "5");
+        overrides.put(limit(TOKENS, "tokens"), "1000");
+        limits(overrides, DAILY, "100", "1s", "10");
+        overrides.put(limit(DAILY, "requests-per-day"), "3");
+        limits(overrides, WIDE, "100000000", "1s", "100000000");
+        return overrides;
+    }
+
+    /** A provider's requests per period and its burst. */
+    private static void limits(Map<String, String> overrides, String provider, String requests, String period,
+            String burst) {
+        overrides.put(limit(provider, "requests"), requests);
+        overrides.put(limit(provider, "period"), period);
+        overrides.put(limit(provider, "burst"), burst);
+    }
+
+    private static String limit(String provider, String setting) {
+        return "conclave.llm.providers." + provider + ".limits." + setting;
     }
 
     static String unique(String what) {

@@ -2,6 +2,7 @@ package dev.conclave.systemtests.faults;
 
 import dev.conclave.systemtests.fleet.Fleet;
 import dev.conclave.systemtests.fleet.LocalStack;
+import dev.conclave.systemtests.fleet.Pauses;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -79,7 +80,7 @@ final class FaultScenarios {
             stack.stop(service);
             down = true;
             int acceptedAtStop = load.acceptedCount();
-            sleep(Duration.between(Instant.now(), stopped.plus(outage)));
+            Pauses.sleep(Duration.between(Instant.now(), stopped.plus(outage)));
             stack.start(service);
             down = false;
             Instant back = Instant.now();
@@ -116,18 +117,6 @@ final class FaultScenarios {
                 throw e;
             }
             failure.addSuppressed(e);
-        }
-    }
-
-    private static void sleep(Duration pause) {
-        if (pause.isNegative()) {
-            return;
-        }
-        try {
-            Thread.sleep(pause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 }

@@ -117,11 +117,7 @@ class MalformedMessagesAreDeadLetteredOncePerGroupIT {
         ObjectNode valid = (ObjectNode) parse(original.value());
         String topic = Topics.SCAN_REQUESTS;
         Set<String> all = REQUEST_GROUPS;
-        out.accept(text(tag, topic, "bad-json", "{\"schemaVersion\":1,\"scanId\":", all));
-        out.accept(bytes(tag, topic, "empty-value", new byte[0], all));
-        out.accept(bytes(tag, topic, "null-value", null, all));
-        out.accept(text(tag, topic, "json-array", "[1,2,3]", all));
-        out.accept(text(tag, topic, "json-number", "42", all));
+        undecodable(tag, topic, "{\"schemaVersion\":1,\"scanId\":", "[1,2,3]", "42", all, out);
         out.accept(json(tag, topic, "run-of-wrong-type", edit(valid, r -> r.put("run", "first")), all));
         out.accept(json(tag, topic, "roles-of-wrong-type", edit(valid, r -> r.putObject("roles").put("architect", 1)), all));
         // The message of issue 8 that stopped the architect consumer for good.
@@ -162,11 +158,7 @@ class MalformedMessagesAreDeadLetteredOncePerGroupIT {
         String topic = Topics.ROLE_RESULTS;
         Set<String> all = RESULT_GROUPS;
         String unknownScan = UUID.randomUUID().toString();
-        out.accept(text(tag, topic, "bad-json", "{\"schemaVersion\":1,\"role\":", all));
-        out.accept(bytes(tag, topic, "empty-value", new byte[0], all));
-        out.accept(bytes(tag, topic, "null-value", null, all));
-        out.accept(text(tag, topic, "json-array", "[\"architect\"]", all));
-        out.accept(text(tag, topic, "json-number", "7", all));
+        undecodable(tag, topic, "{\"schemaVersion\":1,\"role\":", "[\"architect\"]", "7", all, out);
         out.accept(json(tag, topic, "run-of-wrong-type", edit(valid, r -> r.put("run", "one")), all));
         out.accept(json(tag, topic, "missing-scan-id", edit(valid, r -> r.remove("scanId")), all));
         out.accept(json(tag, topic, "scan-id-not-a-uuid", edit(valid, r -> r.put("scanId", "not-a-uuid")), all));
@@ -185,6 +177,16 @@ class MalformedMessagesAreDeadLetteredOncePerGroupIT {
                 all)));
         out.accept(duplicate(original, NOBODY, "duplicate-result"));
         out.accept(duplicate(original, NOBODY, "duplicate-result-with-odd-headers"));
+    }
+
+    /** What no consumer can decode on any topic: broken JSON, an empty value, no value, JSON that is no object. */
+    private static void undecodable(String tag, String topic, String brokenJson, String array, String number,
+            Set<String> rejectedBy, Consumer<Malformed> out) {
+        out.accept(text(tag, topic, "bad-json", brokenJson, rejectedBy));
+        out.accept(bytes(tag, topic, "empty-value", new byte[0], rejectedBy));
+        out.accept(bytes(tag, topic, "null-value", null, rejectedBy));
+        out.accept(text(tag, topic, "json-array", array, rejectedBy));
+        out.accept(text(tag, topic, "json-number", number, rejectedBy));
     }
 
     private static Malformed text(String tag, String topic, String name, String value, Set<String> rejectedBy) {

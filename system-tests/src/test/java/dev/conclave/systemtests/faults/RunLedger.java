@@ -1,6 +1,7 @@
 package dev.conclave.systemtests.faults;
 
 import dev.conclave.systemtests.fleet.Database;
+import dev.conclave.systemtests.fleet.Pauses;
 import dev.conclave.systemtests.fleet.ScanApi.Accepted;
 import java.sql.Array;
 import java.sql.Connection;
@@ -63,7 +64,7 @@ final class RunLedger {
             } catch (IllegalStateException databaseAway) {
                 // The outage tests stop PostgreSQL; the scans are what is waited for, not the database.
             }
-            sleep(POLL);
+            Pauses.sleep(POLL);
         }
         return Optional.empty();
     }
@@ -96,7 +97,7 @@ final class RunLedger {
             } catch (IllegalStateException databaseAway) {
                 // Keep polling: progress is what is waited for.
             }
-            sleep(POLL);
+            Pauses.sleep(POLL);
         }
         return Optional.empty();
     }
@@ -216,15 +217,6 @@ final class RunLedger {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("query failed: " + e.getMessage() + "\n" + sql, e);
-        }
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 }

@@ -116,7 +116,7 @@ final class ServiceProcess {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for " + name, e);
             }
-            sleep(Duration.ofMillis(500));
+            Pauses.sleep(Duration.ofMillis(500));
         }
         throw startFailure("%s is not ready at %s/q/health/ready after %ds; last answer: %s"
                 .formatted(name, url(), timeout.toSeconds(), lastAnswer));
@@ -239,15 +239,6 @@ final class ServiceProcess {
             return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {
             return "(cannot read " + log + ": " + e.getMessage() + ")";
-        }
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 }
