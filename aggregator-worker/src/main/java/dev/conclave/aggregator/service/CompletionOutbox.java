@@ -12,8 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,6 +35,8 @@ public class CompletionOutbox {
     private final AgroalDataSource database;
     private final ScanCompletedPublisher publisher;
     private final AggregationConfig config;
+    /** Runs whose row could not be read as a completion, reported once each. */
+    private final Set<String> unreadable = ConcurrentHashMap.newKeySet();
 
     public CompletionOutbox(AgroalDataSource database, ScanCompletedPublisher publisher, AggregationConfig config) {
         this.database = database;
@@ -85,15 +90,27 @@ public class CompletionOutbox {
      * The completion events of the closed, unpublished runs that match {@code where}, their rows locked
      * (skipping rows another transaction holds). Only the event's columns are read: never the report.
      */
-    private static List<ScanCompleted> lockUnpublished(Connection connection, String where, Object... parameters)
+    private List<ScanCompleted> lockUnpublished(Connection connection, String where, Object... parameters)
             throws SQLException {
         String sql = "select scan_id, run, status, cast(missing_roles as text), cast(failed_roles as text), completed_at"
                 + " from aggregation where " + where + " for update skip locked";
-        return Sql.query(connection, sql, parameters).stream()
-                .map(row -> new ScanCompleted(SchemaVersions.WIRE, (UUID) row[0], ((Number) row[1]).intValue(),
-                        ScanStatus.valueOf((String) row[2]), roles((String) row[3]), roles((String) row[4]),
-                        Sql.instant(row[5])))
-                .toList();
+        List<ScanCompleted> due = new ArrayList<>();
+        for (Object[] row : Sql.query(connection, sql, parameters)) {
+            UUID scanId = (UUID) row[0];
+            int run = ((Number) row[1]).intValue();
+            try {
+                due.add(new ScanCompleted(SchemaVersions.WIRE, scanId, run, ScanStatus.valueOf((String) row[2]),
+                        roles((String) row[3]), roles((String) row[4]), Sql.instant(row[5])));
+            } catch (RuntimeException e) {
+                // A row changed by hand: skipped, so that it never holds up the completions behind it.
+                if (unreadable.add(scanId + "/" + run)) {
+                    LOG.errorf("the completion of scan %s run %d cannot be announced: its aggregation row does not read"
+                            + " as one (%s); it is skipped until the row is mended (missing_roles and failed_roles"
+                            + " are JSON arrays of role names)", scanId, run, e.getMessage());
+                }
+            }
+        }
+        return due;
     }
 
     private void publishAndMark(Connection connection, ScanCompleted completed) throws SQLException {

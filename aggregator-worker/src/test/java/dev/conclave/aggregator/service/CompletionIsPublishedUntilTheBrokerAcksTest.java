@@ -70,6 +70,20 @@ class CompletionIsPublishedUntilTheBrokerAcksTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> runs.completionPublished(request.scanId(), 1));
     }
 
+    @Test
+    void aRowThatNoLongerReadsAsACompletionDoesNotHoldUpTheOthers() {
+        ScanRequest spoiled = closeOneRun();
+        awaitEvents(spoiled.scanId(), 1);
+        runs.spoilCompletion(spoiled.scanId(), 1);
+        ScanRequest good = closeOneRun();
+        awaitEvents(good.scanId(), 1);
+        runs.forgetCompletionPublished(good.scanId(), 1); // left for the relay, behind the spoiled one
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> runs.completionPublished(good.scanId(), 1));
+        awaitEvents(good.scanId(), 2);
+        assertFalse(runs.completionPublished(spoiled.scanId(), 1), "the spoiled row waits to be mended");
+    }
+
     private ScanRequest closeOneRun() {
         ScanRequest request = runs.newScan(Duration.ofMinutes(10));
         closer.onRequest(request);

@@ -113,6 +113,18 @@ public class Runs {
                 .setParameter(1, scanId).setParameter(2, run).executeUpdate());
     }
 
+    /**
+     * A row changed by hand so it no longer reads as a completion (an object where the missing roles are a list),
+     * unpublished and closed an hour ago: the oldest the completion relay sees.
+     */
+    public void spoilCompletion(UUID scanId, int run) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        update aggregation set missing_roles = '{"not": "a list"}', completion_published_at = null,
+                               completed_at = now() - interval '1 hour'
+                        where scan_id = ?1 and run = ?2""")
+                .setParameter(1, scanId).setParameter(2, run).executeUpdate());
+    }
+
     /** The first row's value of a query of one column about a scan ({@code ?1}) and a run ({@code ?2}); null for none. */
     private Object first(String sql, UUID scanId, int run) {
         return rows(sql, scanId, run).stream().findFirst().orElse(null);
