@@ -35,7 +35,7 @@ public class GatewayMetrics {
                     .tag("origin", origin.name()).register(registry));
         }
         Gauge.builder("conclave.outbox.backlog", this, metrics -> metrics.backlog.rows())
-                .description("Outbox rows not yet acknowledged by the broker (sampled every conclave.metrics.outbox-interval)")
+                .description("Outbox rows not yet acknowledged by the broker (sampled: conclave.metrics.outbox-interval)")
                 .strongReference(true).register(registry);
         Gauge.builder("conclave.outbox.oldest.age", this, GatewayMetrics::oldestAgeSeconds)
                 .description("Age of the oldest outbox row, 0 when the outbox is empty (sampled)")
@@ -47,8 +47,8 @@ public class GatewayMetrics {
         accepted.get(origin).increment();
     }
 
-    @Scheduled(every = "${conclave.metrics.outbox-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(every = "${conclave.metrics.outbox-interval:10s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sampleOutbox() {
         try {
             backlog = outbox.backlog();

@@ -38,14 +38,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class LlmMetrics {
     /** How long a scrape reuses the rate limiter's last status (which asks Redis). */
     static final Duration STATUS_TTL = Duration.ofSeconds(5);
+    /** Buckets of the rate limiter's wait: the first counts attempts that did not wait at all. */
+    private static final Duration[] WAIT_BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(100), Duration.ofSeconds(1),
+        Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofMinutes(1)};
 
     private final MeterRegistry registry;
     private final ModelRouter router;
     private final RateLimiter limiter;
     private final ConcurrentMap<ModelRef, ModelMeters> models = new ConcurrentHashMap<>();
-    private final ConcurrentMap<Spender, Spend> spend = new ConcurrentHashMap<>();
-    private final ConcurrentMap<Spender, Timer> waits = new ConcurrentHashMap<>();
-    private final ConcurrentMap<Spender, Counter> cacheEvents = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Labels, Spend> spend = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Labels, Timer> waits = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Labels, Counter> cacheEvents = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private volatile TimedStatus status;
 
@@ -64,7 +67,7 @@ public class LlmMetrics {
                     .tag("mode", mode.name()).strongReference(true).register(registry);
         }
         Gauge.builder("conclave.rate.limit.live.instances", this, metrics -> metrics.limiterStatus().liveInstances())
-                .description("Instances sharing the fleet's limits as last seen (in LOCAL_SHARE: the divisor of each limit)")
+                .description("Instances sharing the fleet's limits as last seen (LOCAL_SHARE: the divisor of each limit)")
                 .strongReference(true).register(registry);
     }
 
@@ -88,16 +91,17 @@ public class LlmMetrics {
         }
         models.computeIfAbsent(new ModelRef(label(row.provider), label(row.requestedModel)), ModelMeters::new)
                 .attempt(label(row.outcome)).increment();
-        Spend spent = spend.computeIfAbsent(new Spender(label(row.role), label(row.requestedModel)), Spend::new);
+        Spend spent = spend.computeIfAbsent(new Labels(label(row.role), label(row.requestedModel)), Spend::new);
         spent.promptTokens.increment(row.promptTokens);
         spent.completionTokens.increment(row.completionTokens);
         if (row.costUsd != null) {
             spent.usd.increment(row.costUsd.doubleValue());
         }
         if (row.rateLimitMode != null) {
-            waits.computeIfAbsent(new Spender(label(row.provider), row.rateLimitMode), key -> Timer
+            waits.computeIfAbsent(new Labels(label(row.provider), row.rateLimitMode), key -> Timer
                     .builder("conclave.rate.limit.wait")
-                    .description("Time attempts waited for their permit from the rate limiter, by the mode that granted it")
+                    .description("Time each attempt waited for its permit, by provider and the mode that granted it")
+                    .serviceLevelObjectives(WAIT_BUCKETS)
                     .tags("provider", key.first(), "mode", key.second()).register(registry))
                     .record(row.rateLimitWaitMs, TimeUnit.MILLISECONDS);
         }
@@ -105,7 +109,8 @@ public class LlmMetrics {
 
     /** One cache event (HIT, MISS, STORE, BYPASS) as its {@code cache_event} row says. */
     void cacheEvent(CacheEventRecord row) {
-        cacheEvents.computeIfAbsent(new Spender(label(row.role), label(row.event)), key -> Counter.builder("conclave.cache.events")
+        cacheEvents.computeIfAbsent(new Labels(label(row.role), label(row.event)), key -> Counter
+                .builder("conclave.cache.events")
                 .description("Response cache events: HIT, MISS (hit ratio = HIT / (HIT + MISS)), STORE, BYPASS")
                 .tags("role", key.first(), "event", key.second()).register(registry)).increment();
     }
@@ -133,7 +138,7 @@ public class LlmMetrics {
     }
 
     /** Two label values (role and model, provider and mode, role and event). */
-    private record Spender(String first, String second) {
+    private record Labels(String first, String second) {
     }
 
     private record TimedStatus(RateLimiterStatus status, long at) {
@@ -168,7 +173,7 @@ public class LlmMetrics {
         final Counter completionTokens;
         final Counter usd;
 
-        Spend(Spender key) {
+        Spend(Labels key) {
             promptTokens = tokens(key, "prompt");
             completionTokens = tokens(key, "completion");
             usd = Counter.builder("conclave.model.cost.usd")
@@ -176,7 +181,7 @@ public class LlmMetrics {
                     .tags("role", key.first(), "model", key.second()).register(registry);
         }
 
-        private Counter tokens(Spender key, String kind) {
+        private Counter tokens(Labels key, String kind) {
             return Counter.builder("conclave.model.tokens")
                     .description("Tokens of model calls, by kind (prompt, completion)")
                     .tags("role", key.first(), "model", key.second(), "kind", kind).register(registry);
