@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A submission and a re-run move the gateway's accepted-runs counter of their origin at /q/metrics (Prometheus
- * format), beside the outbox backlog; the metrics count every tenant's scans, so they are an admin key's only.
+ * format), beside the outbox backlog; the metrics count every tenant's scans, so they are an operator admin's
+ * only: no key is 401, another tenant's admin 403.
  */
 @QuarkusTest
 class AcceptedScansShowInTheGatewaysMetricsTest {
@@ -43,12 +44,14 @@ class AcceptedScansShowInTheGatewaysMetricsTest {
     }
 
     @Test
-    void withoutAKeyTheMetricsAreRefusedAndWithAViewersKeyForbidden() throws Exception {
+    void withoutAKeyTheMetricsAreRefusedAndWithAnotherTenantsAdminKeyForbidden() throws Exception {
         try (HttpClient http = HttpClient.newHttpClient()) {
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(metrics).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(401, answer.statusCode(), answer.body());
         }
+        String otherAdmin = TestKeys.create("metrics-admin-" + System.nanoTime(), "admin", "t2");
+        TestKeys.as(otherAdmin).when().get("/q/metrics").then().statusCode(403);
         String viewer = TestKeys.create("metrics-viewer-" + System.nanoTime(), "viewer", "default");
         TestKeys.as(viewer).when().get("/q/metrics").then().statusCode(403);
     }
