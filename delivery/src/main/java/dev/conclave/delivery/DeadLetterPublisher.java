@@ -30,15 +30,17 @@ public class DeadLetterPublisher {
 
     private final Producer<byte[], byte[]> producer;
     private final Persistently persistently;
+    private final DeliveryMetrics metrics;
 
     @Inject
-    public DeadLetterPublisher(KafkaClients clients, Persistently persistently) {
-        this(clients.rawProducer(), persistently);
+    public DeadLetterPublisher(KafkaClients clients, Persistently persistently, DeliveryMetrics metrics) {
+        this(clients.rawProducer(), persistently, metrics);
     }
 
-    public DeadLetterPublisher(Producer<byte[], byte[]> producer, Persistently persistently) {
+    public DeadLetterPublisher(Producer<byte[], byte[]> producer, Persistently persistently, DeliveryMetrics metrics) {
         this.producer = producer;
         this.persistently = persistently;
+        this.metrics = metrics;
     }
 
     /** Dead-letters {@code record}, consumed by {@code group}, because of {@code failure}; returns once acknowledged. */
@@ -56,6 +58,7 @@ public class DeadLetterPublisher {
             bare.headers().add(DeadLetters.REASON + "-value-dropped", bytes(unsendable.getMessage()));
             persistently.call("dead-lettering " + where + " without its value", () -> producer.send(bare).get());
         }
+        metrics.deadLettered(group);
     }
 
     private static ProducerRecord<byte[], byte[]> letter(ConsumerRecord<byte[], byte[]> record, byte[] value,

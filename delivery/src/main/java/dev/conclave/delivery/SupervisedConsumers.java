@@ -25,21 +25,24 @@ public class SupervisedConsumers {
     private final DeadLetterPublisher deadLetters;
     private final DependencyWaits waits;
     private final SupervisionConfig config;
+    private final DeliveryMetrics metrics;
     private final List<SupervisedConsumer> consumers = new CopyOnWriteArrayList<>();
 
     public SupervisedConsumers(KafkaClients clients, Persistently persistently, DeadLetterPublisher deadLetters,
-            DependencyWaits waits, SupervisionConfig config) {
+            DependencyWaits waits, SupervisionConfig config, DeliveryMetrics metrics) {
         this.clients = clients;
         this.persistently = persistently;
         this.deadLetters = deadLetters;
         this.waits = waits;
         this.config = config;
+        this.metrics = metrics;
     }
 
     /** Starts a consumer; it runs, restarted whenever it ends, until shutdown. */
     public SupervisedConsumer start(ConsumerSpec spec) {
         SupervisedConsumer consumer = new SupervisedConsumer(spec,
-                () -> clients.rawConsumer(spec.group(), spec.concurrency(), spec.maxPollInterval().toMillis()),
+                () -> metrics.bound(spec.group(),
+                        clients.rawConsumer(spec.group(), spec.concurrency(), spec.maxPollInterval().toMillis())),
                 persistently, deadLetters, waits, config);
         consumers.add(consumer);
         consumer.start();

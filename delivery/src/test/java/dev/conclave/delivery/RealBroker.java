@@ -2,6 +2,7 @@ package dev.conclave.delivery;
 
 import dev.conclave.model.DeadLetters;
 import dev.conclave.model.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,7 +61,8 @@ final class RealBroker implements AutoCloseable {
     SupervisedConsumer start(String group, RecordHandler handler, SupervisionConfig supervision) {
         SupervisedConsumer consumer = new SupervisedConsumer(new ConsumerSpec(group, topic, handler, 4, Duration.ofMinutes(1)),
                 () -> clients.rawConsumer(group, 4, 60_000), persistently,
-                new DeadLetterPublisher(clients.rawProducer(), persistently), waits, supervision);
+                new DeadLetterPublisher(clients.rawProducer(), persistently, new DeliveryMetrics(new SimpleMeterRegistry())),
+                waits, supervision);
         started.add(consumer);
         consumer.start();
         return consumer;

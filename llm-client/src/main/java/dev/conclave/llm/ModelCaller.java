@@ -7,6 +7,7 @@ import dev.conclave.llm.cache.ResponseCache;
 import dev.conclave.llm.cancel.CancelledRuns;
 import dev.conclave.llm.config.LlmConfig;
 import dev.conclave.llm.metrics.CallRecorder;
+import dev.conclave.llm.metrics.LlmMetrics;
 import dev.conclave.llm.metrics.ModelCallRecord;
 import dev.conclave.llm.openai.ChatRequest;
 import dev.conclave.llm.progress.ProgressReporter;
@@ -48,10 +49,12 @@ public class ModelCaller {
     private final WorkerIdentity identity;
     private final ProgressReporter progress;
     private final CancelledRuns cancels;
+    private final LlmMetrics metrics;
 
     public ModelCaller(LlmConfig config, PromptLibrary prompts, ModelRouter router, ProviderRegistry providers,
             ResponseCache cache, SingleModelCall singleModel, CallRecorder recorder, WorkerIdentity identity,
-            ProgressReporter progress, CancelledRuns cancels) {
+            ProgressReporter progress, CancelledRuns cancels, LlmMetrics metrics) {
+        this.metrics = metrics;
         this.progress = progress;
         this.cancels = cancels;
         this.config = config;
@@ -66,6 +69,12 @@ public class ModelCaller {
 
     /** Answers the task with the first model of the role's route that gives a schema-valid answer. */
     public AnalysisAnswer analyse(AnalysisTask task) {
+        try (LlmMetrics.InFlight call = metrics.callStarted(task.role())) {
+            return answer(task);
+        }
+    }
+
+    private AnalysisAnswer answer(AnalysisTask task) {
         LlmConfig.RoleConfig roleConfig = config.roles().get(task.role());
         int maxTokens = roleConfig == null ? 4000 : roleConfig.maxTokens();
         double temperature = roleConfig == null ? 0.2 : roleConfig.temperature();

@@ -1,6 +1,7 @@
 package dev.conclave.aggregator.service;
 
 import dev.conclave.aggregator.messaging.AggregatorConsumersConfig;
+import dev.conclave.aggregator.metrics.AggregatorMetrics;
 import dev.conclave.aggregator.service.FanIn.Claim;
 import dev.conclave.delivery.PermanentFailure;
 import dev.conclave.delivery.Persistently;
@@ -59,12 +60,14 @@ public class RunCloser {
     private final Persistently persistently;
     private final ProgressReporter progress;
     private final PanelRoles panel;
+    private final AggregatorMetrics metrics;
     private final Semaphore closing;
     private final Set<Thread> closers = ConcurrentHashMap.newKeySet();
 
     public RunCloser(FanIn fanIn, Synthesis synthesis, LeaseHeartbeat heartbeat, CompletionOutbox completions,
             Persistently persistently, ProgressReporter progress, PanelRoles panel,
-            AggregatorConsumersConfig consumers) {
+            AggregatorConsumersConfig consumers, AggregatorMetrics metrics) {
+        this.metrics = metrics;
         this.fanIn = fanIn;
         this.synthesis = synthesis;
         this.heartbeat = heartbeat;
@@ -252,6 +255,7 @@ public class RunCloser {
             LOG.warnf("%s was closed by another instance that took over its expired claim", run);
             return;
         }
+        metrics.runClosed(outcome.status(), request.origin(), request.requestedAt(), outcome.completedAt());
         try {
             completions.publish(request.scanId(), request.run());
         } catch (RuntimeException e) {

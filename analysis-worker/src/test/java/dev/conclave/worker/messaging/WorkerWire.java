@@ -25,12 +25,17 @@ final class WorkerWire {
     }
 
     static ScanRequest request(UUID scanId, int run) {
-        ScanDigest digest = new ScanDigest("demo", 2, 120, List.of(new LanguageStat("Java", 2, 40)),
+        return request(scanId, run, "demo");
+    }
+
+    /** A request for the architect about project {@code name} (one name, one prompt: the cache's key). */
+    static ScanRequest request(UUID scanId, int run, String name) {
+        ScanDigest digest = new ScanDigest(name, 2, 120, List.of(new LanguageStat("Java", 2, 40)),
                 List.of("A.java", "B.java"), false, null, List.of(),
                 new ProjectFacts(false, false, false, false, false, false, false, 0, 2, List.of(), List.of(), List.of()),
                 new StaticScores(5.5, 10, 0));
         Instant now = Instant.now();
-        return new ScanRequest(SchemaVersions.WIRE, scanId, run, "demo", List.of("architect"), digest, now,
+        return new ScanRequest(SchemaVersions.WIRE, scanId, run, name, List.of("architect"), digest, now,
                 now.plusSeconds(600), false);
     }
 

@@ -144,7 +144,8 @@ public class ApiKeys {
         return inserted == 1;
     }
 
-    private boolean operates(Caller caller) {
+    /** Whether {@code caller} is an admin of the operator tenant: it may act across tenants. */
+    public boolean operates(Caller caller) {
         return caller.role() == ApiRole.ADMIN && caller.tenant().equals(operatorTenant);
     }
 }

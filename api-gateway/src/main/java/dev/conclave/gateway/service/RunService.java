@@ -3,6 +3,7 @@ package dev.conclave.gateway.service;
 import dev.conclave.gateway.config.ScanRoles;
 import dev.conclave.gateway.security.Caller;
 import dev.conclave.model.PanelRoles;
+import dev.conclave.model.RunOrigin;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,8 +19,10 @@ public class RunService {
     private final Outbox outbox;
     private final ScanQueries queries;
     private final PanelRoles panel;
+    private final GatewayMetrics metrics;
 
-    public RunService(RunStore store, Outbox outbox, ScanQueries queries, ScanRoles roles) {
+    public RunService(RunStore store, Outbox outbox, ScanQueries queries, ScanRoles roles, GatewayMetrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.outbox = outbox;
         this.queries = queries;
@@ -63,6 +66,7 @@ public class RunService {
             throw new ScanNotStoredException(e);
         }
         if (started.request() != null) {
+            metrics.accepted(RunOrigin.valueOf(started.run().origin));
             outbox.publishNow(started.request());
         }
         return new Accepted(scanId, started.run().run, started.repeated());

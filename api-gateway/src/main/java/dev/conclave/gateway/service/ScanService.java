@@ -3,6 +3,7 @@ package dev.conclave.gateway.service;
 import dev.conclave.delivery.Sql;
 import dev.conclave.gateway.persistence.ScanEntity;
 import dev.conclave.gateway.security.Caller;
+import dev.conclave.model.RunOrigin;
 import dev.conclave.scanner.redact.DigestRedactor;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
@@ -20,11 +21,13 @@ import java.util.UUID;
 public class ScanService {
     private final ScanStore store;
     private final Outbox outbox;
+    private final GatewayMetrics metrics;
     private final DigestRedactor redactor = new DigestRedactor();
 
-    public ScanService(ScanStore store, Outbox outbox) {
+    public ScanService(ScanStore store, Outbox outbox, GatewayMetrics metrics) {
         this.store = store;
         this.outbox = outbox;
+        this.metrics = metrics;
     }
 
     /**
@@ -56,6 +59,7 @@ public class ScanService {
         } catch (RuntimeException e) {
             throw new ScanNotStoredException(e);
         }
+        metrics.accepted(RunOrigin.SUBMITTED);
         outbox.publishNow(stored.request());
         return new Accepted(stored.scan().id, stored.scan().currentRun, false);
     }

@@ -55,15 +55,17 @@ public class CallRecorder {
 
     private final Persistently persistently;
     private final AgroalDataSource database;
+    private final LlmMetrics metrics;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Object lifecycle = new Object();
     private final AtomicLong batchesSplit = new AtomicLong();
     private Thread writer; // guarded by lifecycle; started by the first row
     private boolean closed; // guarded by lifecycle
 
-    public CallRecorder(Persistently persistently, AgroalDataSource database) {
+    public CallRecorder(Persistently persistently, AgroalDataSource database, LlmMetrics metrics) {
         this.persistently = persistently;
         this.database = database;
+        this.metrics = metrics;
     }
 
     /** One attempt (or cache hit); returns once the row is written, or skipped as unstorable. */
@@ -80,6 +82,7 @@ public class CallRecorder {
         row.generationId = text(row.generationId);
         row.rateLimitMode = text(row.rateLimitMode);
         row.costSource = text(row.costSource);
+        metrics.attempt(row);
         write(row, "the model_call row of " + row.role + " attempt " + row.attempt + " at "
                 + row.provider + "/" + row.requestedModel + " for scan " + row.scanId + " run " + row.run);
     }
@@ -98,6 +101,7 @@ public class CallRecorder {
         row.cacheKey = text(row.cacheKey);
         row.event = text(row.event);
         row.workerInstance = text(row.workerInstance);
+        metrics.cacheEvent(row);
         Pending pending = new Pending(row, "the cache_event row (" + row.event + ") of " + row.role + " for scan "
                 + row.scanId + " run " + row.run, new CompletableFuture<>());
         if (!enqueue(pending)) {
