@@ -51,20 +51,22 @@ public final class Sql {
     public static <T> T inTransaction(DataSource database, String what, Step<T> step) {
         try (Connection connection = database.getConnection()) {
             connection.setAutoCommit(false);
+            T result;
             try {
-                T result = step.run(connection);
+                result = step.run(connection);
                 connection.commit();
-                return result;
             } catch (SQLException | RuntimeException | Error e) {
+                // A broken connection fails these too: that must not hide why the step failed.
                 try {
                     connection.rollback();
-                } catch (SQLException rollback) {
-                    e.addSuppressed(rollback);
+                    connection.setAutoCommit(true);
+                } catch (SQLException cleanup) {
+                    e.addSuppressed(cleanup);
                 }
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
+            connection.setAutoCommit(true);
+            return result;
         } catch (SQLException e) {
             throw new Failed(what + " failed: " + e.getMessage(), e);
         }
